@@ -1,0 +1,18 @@
+import { SnakepitError } from './SnakepitError.js';
+
+/** A Python exception raised by a handler, as it reaches TypeScript. */
+export class PythonError extends SnakepitError {
+  override readonly name = 'PythonError';
+  /** Qualified exception type, e.g. `builtins.ValueError`. */
+  readonly pythonType: string;
+  /** The formatted Python traceback. */
+  readonly pythonTraceback: string;
+
+  constructor(pythonType: string, message: string, pythonTraceback: string) {
+    super('PYTHON_ERROR', `${pythonType}: ${message}`, {
+      details: { pythonType },
+    });
+    this.pythonType = pythonType;
+    this.pythonTraceback = pythonTraceback;
+  }
+}

@@ -1,0 +1,85 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import type { Socket } from 'node:net';
+import { createInterface } from 'node:readline';
+import { isAbsolute } from 'node:path';
+import { SnakepitError } from '../errors/SnakepitError.js';
+import { realClock } from '../clock/Clock.js';
+import type { Clock } from '../clock/Clock.js';
+import { ManagedProcess } from './ManagedProcess.js';
+
+/** Options of {@link spawnProcess}. */
+export interface SpawnProcessOptions {
+  /** Absolute path of the executable (never looked up on PATH). */
+  readonly command: string;
+  readonly args?: readonly string[];
+  /** The run this process belongs to; goes into `SNAKEPIT_RUN_ID` and `--snakepit-run-id`. */
+  readonly runId: string;
+  /** Stable name of the worker slot, e.g. `w3`; goes into `SNAKEPIT_WORKER_ID`. */
+  readonly workerId: string;
+  /** Per-process secret for identity checks; generated when absent. */
+  readonly token?: string;
+  /** Extra environment, on top of `process.env`. */
+  readonly env?: Readonly<Record<string, string>>;
+  readonly cwd?: string;
+  /** Called with each line the process writes to stdout or stderr. */
+  readonly onOutput?: (stream: 'stdout' | 'stderr', line: string) => void;
+  readonly clock?: Clock;
+}
+
+/**
+ * Spawns a process as the leader of its own session and process group, with
+ * a control socket on fd 3 and its identity in its environment.
+ *
+ * The child is spawned from the calling thread: on Linux its
+ * `PR_SET_PDEATHSIG` fires when this thread ends (FACTS.md), so call it from
+ * the thread that owns the worker.
+ *
+ * @throws {SnakepitError} `SPAWN_FAILED` when the executable cannot be started.
+ */
+export async function spawnProcess(options: SpawnProcessOptions): Promise<ManagedProcess> {
+  if (!isAbsolute(options.command)) {
+    throw new SnakepitError(
+      'SPAWN_FAILED',
+      `Expected an absolute executable path, got \`${options.command}\``,
+    );
+  }
+  const clock = options.clock ?? realClock;
+  const token = options.token ?? randomBytes(16).toString('hex');
+  const env = {
+    ...process.env,
+    ...options.env,
+    SNAKEPIT_RUN_ID: options.runId,
+    SNAKEPIT_OWNER_PID: String(process.pid),
+    SNAKEPIT_WORKER_ID: options.workerId,
+    SNAKEPIT_WORKER_TOKEN: token,
+  };
+  const startedAtMs = clock.now();
+  const child = spawn(options.command, [...(options.args ?? [])], {
+    env,
+    ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
+    // A new session makes the child a process-group leader: one killpg()
+    // reaches everything it forks (except a grandchild that calls setsid).
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.once('spawn', resolve);
+    child.once('error', (error) =>
+      reject(
+        new SnakepitError(
+          'SPAWN_FAILED',
+          `Could not start \`${options.command}\`: ${error.message}`,
+          { cause: error, details: { command: options.command } },
+        ),
+      ),
+    );
+  });
+  for (const stream of ['stdout', 'stderr'] as const) {
+    const readable = child[stream];
+    if (!readable) continue;
+    const lines = createInterface({ input: readable, crlfDelay: Infinity });
+    lines.on('line', (line) => options.onOutput?.(stream, line));
+  }
+  return new ManagedProcess(child, child.stdio[3] as Socket, token, startedAtMs, clock);
+}

@@ -1,0 +1,59 @@
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { resolvePython } from '../../src/python/resolvePython.js';
+import { isSnakepitError } from '../../src/errors/SnakepitError.js';
+
+// An executable that answers the probe like a Python without grpc would.
+function fakePythonWithoutGrpc(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'snakepit-fakepy-'));
+  const path = join(dir, 'python3');
+  writeFileSync(
+    path,
+    `#!/bin/sh\necho '{"python": "3.11.0", "error": "ModuleNotFoundError: No module named grpc"}'\n`,
+  );
+  chmodSync(path, 0o755);
+  return path;
+}
+
+async function rejection(promise: Promise<unknown>): Promise<Error> {
+  return promise.then(
+    () => {
+      throw new Error('expected a rejection');
+    },
+    (error: Error) => error,
+  );
+}
+
+describe('resolvePython', () => {
+  it('finds an interpreter with grpc and protobuf on this machine (set-up installs one)', async () => {
+    const python = await resolvePython();
+    expect(python.path).toMatch(/^\//);
+    expect(python.grpcVersion).toMatch(/^\d+\.\d+/);
+    expect(python.protobufVersion).toMatch(/^\d+\.\d+/);
+  });
+
+  it('fails with PYTHON_NOT_FOUND naming a missing explicit interpreter', async () => {
+    const error = await rejection(resolvePython({ python: '/nonexistent/python3' }));
+    expect(isSnakepitError(error, 'PYTHON_NOT_FOUND')).toBe(true);
+    expect(error.message).toContain('/nonexistent/python3: not found');
+  });
+
+  it('fails with PYTHON_DEPS_MISSING and the pip command when grpc cannot be imported', async () => {
+    const fake = fakePythonWithoutGrpc();
+    const error = await rejection(resolvePython({ python: fake }));
+    expect(isSnakepitError(error, 'PYTHON_DEPS_MISSING')).toBe(true);
+    expect(error.message).toContain(`${fake} -m pip install grpcio protobuf`);
+    expect(error.message).toContain('python3-grpcio');
+  });
+
+  it('honours SNAKEPIT_PYTHON without falling back to another interpreter', async () => {
+    const fake = fakePythonWithoutGrpc();
+    const error = await rejection(
+      resolvePython({ env: { ...process.env, SNAKEPIT_PYTHON: fake } }),
+    );
+    expect(isSnakepitError(error, 'PYTHON_DEPS_MISSING')).toBe(true);
+    expect((error as { details?: { tried?: string[] } }).details?.tried).toEqual([fake]);
+  });
+});

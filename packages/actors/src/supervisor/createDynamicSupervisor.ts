@@ -1,0 +1,53 @@
+import type { ChildSpec } from '../child/ChildSpec.js';
+import { invalidOption } from '../options/invalidOption.js';
+import { Supervisor } from './Supervisor.js';
+import { resolveSupervisorOptions, type SupervisorOptions } from './SupervisorOptions.js';
+
+/** Options of {@link createDynamicSupervisor}. */
+export interface DynamicSupervisorOptions extends Omit<SupervisorOptions, 'strategy' | 'children'> {
+  /** Further `startChild` calls fail once this many children exist. @default Infinity */
+  readonly maxChildren?: number;
+}
+
+/** Defaults of {@link DynamicSupervisorOptions} beyond the supervisor's. */
+export const DEFAULT_DYNAMIC_SUPERVISOR_OPTIONS = { maxChildren: Infinity } as const;
+
+/** A supervisor whose children are added and removed at run time. */
+export type DynamicSupervisor = Pick<
+  Supervisor,
+  'id' | 'exited' | 'stop' | 'startChild' | 'terminateChild' | 'whichChildren' | 'settled'
+>;
+
+/**
+ * Starts a dynamic supervisor (OTP `simple_one_for_one`, Elixir's
+ * `DynamicSupervisor`): no children at start, `startChild` adds one,
+ * `one_for_one` restarts, children stopped all at once on shutdown.
+ * @throws SnakepitError `INVALID_OPTIONS`
+ */
+export function createDynamicSupervisor(options: DynamicSupervisorOptions = {}): DynamicSupervisor {
+  const maxChildren = options.maxChildren ?? DEFAULT_DYNAMIC_SUPERVISOR_OPTIONS.maxChildren;
+  if (maxChildren !== Infinity && (!Number.isInteger(maxChildren) || maxChildren < 0)) {
+    throw invalidOption('maxChildren', maxChildren, 'an integer ≥ 0 or Infinity');
+  }
+  const { maxChildren: _maxChildren, ...rest } = options;
+  const resolved = resolveSupervisorOptions({ ...rest, strategy: 'one_for_one', children: [] });
+  return new Supervisor(resolved, { isDynamic: true, maxChildren });
+}
+
+/** A child spec that runs a dynamic supervisor under another supervisor. */
+export function dynamicSupervisorChild(
+  id: string,
+  options: DynamicSupervisorOptions,
+  onStart?: (supervisor: DynamicSupervisor) => void,
+): ChildSpec {
+  return {
+    id,
+    type: 'supervisor',
+    shutdown: 'infinity',
+    start() {
+      const supervisor = createDynamicSupervisor({ id, ...options });
+      onStart?.(supervisor);
+      return Promise.resolve(supervisor as Supervisor);
+    },
+  };
+}

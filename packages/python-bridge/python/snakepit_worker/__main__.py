@@ -1,0 +1,24 @@
+"""``python -m snakepit_worker``: arm the parent-death guards, then start the worker.
+
+The guards come first, before grpc and the adapter are imported (~100 ms), so that
+an owner dying during our start cannot leave us behind.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from snakepit_worker.guards import arm_owner_guards
+
+
+def main() -> None:
+    arm_owner_guards(os.environ)
+    from snakepit_worker.cli import parse_options
+    from snakepit_worker.worker import run
+
+    run(parse_options(sys.argv[1:], os.environ))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,87 @@
+"""Payloads and errors on the wire: JSON or raw bytes in, JSON or raw bytes out.
+
+The calling convention maps one payload onto a Python call, so that a TypeScript
+caller can pass keyword arguments (a JSON object), positional ones (an array), one
+value, or a binary blob without the adapter writing any glue.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Dict, Tuple
+
+from ._proto import snakepit_pb2
+from .errors import SerializationError, format_traceback, qualified_type_name
+
+JSON = "application/json"
+OCTET_STREAM = "application/octet-stream"
+
+Arguments = Tuple[Tuple[Any, ...], Dict[str, Any]]
+
+
+def _media_type(content_type: str) -> str:
+    return content_type.split(";", 1)[0].strip().lower()
+
+
+def decode_arguments(payload: bytes, content_type: str) -> Arguments:
+    """Turn a request payload into ``(args, kwargs)`` for the handler.
+
+    JSON (the default when ``content_type`` is empty): an object is passed as keyword
+    arguments, an array as positional ones, ``null`` or an empty payload as nothing,
+    any other value as the single argument. ``application/octet-stream``: the bytes
+    are the single argument.
+
+    Raises:
+        SerializationError: for an unknown content type or undecodable JSON.
+    """
+    media_type = _media_type(content_type)
+    if media_type == OCTET_STREAM:
+        return (bytes(payload),), {}
+    if media_type not in ("", JSON):
+        raise SerializationError(
+            f"unsupported content type {content_type!r}; expected {JSON!r} or {OCTET_STREAM!r}"
+        )
+    if not payload:
+        return (), {}
+    try:
+        value = json.loads(payload)
+    except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError
+        raise SerializationError(f"payload is not valid JSON: {exc}") from exc
+    if isinstance(value, dict):
+        return (), value
+    if isinstance(value, list):
+        return tuple(value), {}
+    if value is None:
+        return (), {}
+    return (value,), {}
+
+
+def encode_value(value: Any) -> snakepit_pb2.Payload:
+    """Encode a handler's result (or a streamed item).
+
+    ``bytes``, ``bytearray`` and ``memoryview`` travel raw as
+    ``application/octet-stream``; anything else as compact UTF-8 JSON. NaN and
+    infinities are refused: JavaScript's ``JSON.parse`` rejects them.
+
+    Raises:
+        SerializationError: naming the Python type that could not be encoded.
+    """
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return snakepit_pb2.Payload(data=bytes(value), content_type=OCTET_STREAM)
+    try:
+        text = json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+        data = text.encode("utf-8")
+    except (TypeError, ValueError, RecursionError) as exc:
+        cls = type(value)
+        raise SerializationError(
+            f"cannot encode a value of Python type {cls.__module__}.{cls.__qualname__} "
+            f"as JSON: {exc}"
+        ) from exc
+    return snakepit_pb2.Payload(data=data, content_type=JSON)
+
+
+def python_error(exc: BaseException) -> snakepit_pb2.PythonError:
+    """Describe an exception for the owner: qualified type, message, traceback."""
+    return snakepit_pb2.PythonError(
+        type=qualified_type_name(exc), message=str(exc), traceback=format_traceback(exc)
+    )

@@ -1,0 +1,152 @@
+"""A demo adapter whose commands act out both good and bad worker behaviour.
+
+Used by the demo and by the tests of both languages: besides ordinary commands it can
+crash, hang while holding the GIL, ignore SIGTERM, fork grandchildren, grow its
+memory and announce itself busy. Start a worker on it with
+``--adapter snakepit_worker.demo_adapter``.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import signal
+import subprocess
+import sys
+import time
+from typing import Any, Dict, Iterator, List
+
+from . import busy, command
+
+_PAGE_BYTES = 4096
+_held: List[Any] = []
+"""Keeps what ``allocate`` and ``spawn_children`` made alive for the worker's life."""
+
+
+@command
+def echo(**kwargs: Any) -> Dict[str, Any]:
+    """Return the keyword arguments unchanged."""
+    return kwargs
+
+
+@command
+def echo_bytes(data: bytes) -> bytes:
+    """Return raw bytes unchanged (call it with a ``Uint8Array``)."""
+    return bytes(data)
+
+
+@command
+def add(a: float, b: float) -> float:
+    """Return ``a + b``."""
+    return a + b
+
+
+@command
+def sleep(seconds: float) -> float:
+    """Sleep without holding the GIL; return ``seconds``."""
+    time.sleep(seconds)
+    return seconds
+
+
+@command
+def cpu(ms: float) -> float:
+    """Spin in pure Python for ``ms`` milliseconds; return ``ms``."""
+    deadline = time.perf_counter() + ms / 1000
+    while time.perf_counter() < deadline:
+        pass
+    return ms
+
+
+@command
+def crash(code: int = 1) -> None:
+    """Exit the worker immediately with status ``code``, as a crash would."""
+    os._exit(code)
+
+
+@command
+def hang() -> None:
+    """Hold the GIL in C forever, like a stuck C extension: only SIGKILL ends it.
+
+    No pong, no signal handler, no control-channel EOF can be handled meanwhile.
+    ``time.sleep`` would release the GIL; a libc ``sleep`` through ``PyDLL`` does not.
+    """
+    libc = ctypes.PyDLL(None)
+    while True:
+        libc.sleep(1_000_000)
+
+
+@command
+def hold_gil(seconds: int, announce_busy: bool = False) -> int:
+    """Hold the GIL in C for ``seconds`` (no pong meanwhile), like a long C call.
+
+    With ``announce_busy`` the call declares itself with ``busy()`` first, so the
+    owner's heartbeat suspends its verdict instead of killing the worker.
+    """
+    libc = ctypes.PyDLL(None)
+    if announce_busy:
+        with busy(seconds=seconds + 2, reason="hold_gil"):
+            libc.sleep(seconds)
+    else:
+        libc.sleep(seconds)
+    return seconds
+
+
+@command
+def spawn_children(n: int = 1) -> List[int]:
+    """Start ``n`` grandchildren that sleep for an hour; return their pids."""
+    children = [
+        subprocess.Popen([sys.executable, "-c", "import time; time.sleep(3600)"]) for _ in range(n)
+    ]
+    _held.extend(children)
+    return [child.pid for child in children]
+
+
+@command
+def allocate(mb: int) -> int:
+    """Keep ``mb`` more MiB resident for the worker's life; return the MiB held."""
+    block = bytearray(mb * 1024 * 1024)
+    for offset in range(0, len(block), _PAGE_BYTES):
+        block[offset] = 1  # touch every page so that it counts towards RSS
+    _held.append(block)
+    return sum(len(item) for item in _held if isinstance(item, bytearray)) // (1024 * 1024)
+
+
+@command
+def raise_error(message: str) -> None:
+    """Raise ``ValueError(message)``."""
+    raise ValueError(message)
+
+
+@command
+def count(n: int) -> Iterator[int]:
+    """Stream ``0 .. n-1`` (call it with ExecuteStream)."""
+    yield from range(n)
+
+
+@command
+def ignore_sigterm() -> bool:
+    """Ignore SIGTERM from now on, so that only SIGKILL stops the worker.
+
+    Handlers run off the main thread, where ``signal.signal`` is refused: set the
+    disposition through libc instead.
+    """
+    libc = ctypes.CDLL(None)
+    libc.signal.restype = ctypes.c_void_p
+    libc.signal.argtypes = [ctypes.c_int, ctypes.c_void_p]
+    libc.signal(signal.SIGTERM, ctypes.c_void_p(int(signal.SIG_IGN)))
+    return True
+
+
+@command
+def busy_sleep(seconds: float) -> float:
+    """Sleep for ``seconds`` inside ``busy()``; return ``seconds``."""
+    with busy(seconds=seconds + 1, reason="busy_sleep"):
+        time.sleep(seconds)
+    return seconds
+
+
+@command
+def emit(text: str, stream: str = "stdout") -> str:
+    """Print ``text`` to ``stdout`` or ``stderr`` (user output never reaches the channel)."""
+    print(text, file=sys.stderr if stream == "stderr" else sys.stdout, flush=True)
+    return text

@@ -1,0 +1,148 @@
+"""Running commands: decode, call (sync or async), encode, and capture every failure.
+
+Errors travel inside the response, never as a gRPC status: the owner then tells a
+failed command (the worker is fine and keeps serving) from a failed worker (the
+call itself broke), and gets the Python type and traceback either way.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import time
+from collections.abc import Mapping
+from typing import Any, Callable, Generator, Optional
+
+from ._proto import snakepit_pb2
+from .adapter import CommandRegistry
+from .codec import decode_arguments, encode_value, python_error
+from .context import CallContext, call_scope
+from .errors import StreamError
+from .stats import CallCounter
+
+IsActive = Callable[[], bool]
+
+_END = object()
+
+
+class Invoker:
+    """Runs ``ExecuteRequest`` messages against a registry, counting calls."""
+
+    def __init__(self, registry: CommandRegistry, counter: CallCounter) -> None:
+        self._registry = registry
+        self._counter = counter
+
+    def execute(
+        self, request: snakepit_pb2.ExecuteRequest, is_active: IsActive
+    ) -> snakepit_pb2.ExecuteResponse:
+        """Run one command; its result or its exception becomes the response."""
+        with self._counter.track():
+            handler_time_us = 0
+            try:
+                handler = self._registry.get(request.command)
+                args, kwargs = decode_arguments(request.payload, request.content_type)
+                started = time.perf_counter()
+                try:
+                    with call_scope(_call_context(request, is_active)):
+                        result = _resolve(handler(*args, **kwargs))
+                finally:
+                    handler_time_us = int((time.perf_counter() - started) * 1_000_000)
+                payload = encode_value(result)
+            except (Exception, SystemExit) as exc:
+                error = python_error(exc)
+                return snakepit_pb2.ExecuteResponse(error=error, handler_time_us=handler_time_us)
+            return snakepit_pb2.ExecuteResponse(result=payload, handler_time_us=handler_time_us)
+
+    def stream(
+        self, request: snakepit_pb2.ExecuteRequest, is_active: IsActive
+    ) -> Generator[snakepit_pb2.StreamChunk, None, None]:
+        """Run a streaming command: one chunk per item, or a final error chunk.
+
+        Iteration stops early, closing the handler's generator, once the caller is gone.
+        """
+        with self._counter.track():
+            index = 0
+            items: Optional[_Items] = None
+            try:
+                handler = self._registry.get(request.command)
+                args, kwargs = decode_arguments(request.payload, request.content_type)
+                call = _call_context(request, is_active)
+                with call_scope(call):
+                    items = _Items(_resolve(handler(*args, **kwargs)), request.command)
+                # The call scope is entered per step, never held across a yield: a
+                # generator closed by the garbage collector runs on another thread.
+                while not call.cancelled:
+                    with call_scope(call):
+                        item = items.next()
+                    if item is _END:
+                        return
+                    yield snakepit_pb2.StreamChunk(data=encode_value(item), index=index)
+                    index += 1
+            except (Exception, SystemExit) as exc:
+                yield snakepit_pb2.StreamChunk(error=python_error(exc), index=index)
+            finally:
+                if items is not None:
+                    items.close()
+
+
+def _call_context(request: snakepit_pb2.ExecuteRequest, is_active: IsActive) -> CallContext:
+    return CallContext(request.command, request.metadata, request.timeout_ms, is_active)
+
+
+def _resolve(result: Any) -> Any:
+    """Run an awaitable result (from an ``async def`` handler) to completion."""
+    if inspect.isawaitable(result):
+        return asyncio.run(_wait_for(result))
+    return result
+
+
+async def _wait_for(awaitable: Any) -> Any:
+    return await awaitable
+
+
+class _Items:
+    """Steps through what a streaming handler returned: sync or async, uniformly."""
+
+    def __init__(self, source: Any, command: str) -> None:
+        self._loop: Optional[asyncio.AbstractEventLoop] = None
+        if hasattr(source, "__anext__"):
+            self._loop = asyncio.new_event_loop()
+            self._iterator: Any = source
+        elif isinstance(source, (str, bytes, bytearray, memoryview, Mapping)) or not hasattr(
+            source, "__iter__"
+        ):
+            cls = type(source)
+            raise StreamError(
+                f"command {command!r} returned {cls.__module__}.{cls.__qualname__}; a streamed "
+                "command must be a generator, an async generator, or return an iterable"
+            )
+        else:
+            self._iterator = iter(source)
+
+    def next(self) -> Any:
+        """The next item, or ``_END``."""
+        if self._loop is not None:
+            return self._loop.run_until_complete(_anext(self._iterator))
+        return next(self._iterator, _END)
+
+    def close(self) -> None:
+        """Close the source so that its ``finally`` blocks run now."""
+        if self._loop is None:
+            close = getattr(self._iterator, "close", None)
+            if close is not None:
+                close()
+            return
+        try:
+            aclose = getattr(self._iterator, "aclose", None)
+            if aclose is not None:
+                self._loop.run_until_complete(aclose())
+            self._loop.run_until_complete(self._loop.shutdown_asyncgens())
+        finally:
+            self._loop.close()
+
+
+async def _anext(iterator: Any) -> Any:
+    try:
+        return await iterator.__anext__()
+    except StopAsyncIteration:
+        return _END

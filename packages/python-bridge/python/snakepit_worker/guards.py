@@ -1,0 +1,138 @@
+"""Self-termination guards: a worker must never outlive its owner.
+
+Defence in depth, because each guard alone has a gap (see FACTS.md):
+``PR_SET_PDEATHSIG`` fires when the owner's spawning *thread* ends, and still kills
+a worker stuck in C code holding the GIL; the ``getppid()`` check closes the race of
+an owner that died while we started; a ``getppid()`` poll stands in where prctl is
+missing (macOS); the ping watchdog catches an owner that is alive but has lost us.
+Every guard ends in ``die()``. This module imports only the standard library and
+runs before anything heavy is imported.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import threading
+import time
+from typing import Callable, Mapping, NoReturn, Optional
+
+DIE_EXIT_CODE = 70
+"""Exit status of a worker that killed itself, if killing its process group failed."""
+
+PARENT_POLL_INTERVAL_S = 0.25
+"""How often the ``getppid()`` poll runs where ``PR_SET_PDEATHSIG`` is unavailable."""
+
+_PR_SET_PDEATHSIG = 1
+
+
+def guards_enabled(environ: Mapping[str, str]) -> bool:
+    """False only when ``SNAKEPIT_GUARDS=off`` (a switch for tests of orphan reaping)."""
+    return environ.get("SNAKEPIT_GUARDS", "").strip().lower() != "off"
+
+
+def die() -> NoReturn:
+    """Kill this worker and its process group at once.
+
+    Never touches stdio: after the owner's death a write to a closed pipe raises
+    ``BrokenPipeError`` and would stop us before the exit.
+    """
+    try:
+        # The owner spawns us detached, as the leader of our own group; kill the group
+        # only then, or we would hit processes that are not ours.
+        if os.getpgrp() == os.getpid():
+            os.killpg(os.getpid(), signal.SIGKILL)
+    finally:
+        os._exit(DIE_EXIT_CODE)
+
+
+def owner_pid(environ: Mapping[str, str]) -> Optional[int]:
+    """The owner's pid from ``SNAKEPIT_OWNER_PID``, or None if absent or malformed."""
+    try:
+        pid = int(environ.get("SNAKEPIT_OWNER_PID", ""))
+    except ValueError:
+        return None
+    return pid if pid > 0 else None
+
+
+def arm_parent_death_signal() -> bool:
+    """Ask Linux to SIGKILL us when our parent (thread) ends; False where unsupported."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        # prctl is variadic and reads its arguments as unsigned longs.
+        args = [ctypes.c_ulong(value) for value in (signal.SIGKILL, 0, 0, 0)]
+        return int(libc.prctl(_PR_SET_PDEATHSIG, *args)) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def arm_owner_guards(environ: Mapping[str, str]) -> None:
+    """Arm the parent-death guards; die now if the owner is already gone.
+
+    The death signal is armed *before* the parent check: an owner dying between the
+    two is then caught by one or the other.
+    """
+    if not guards_enabled(environ):
+        return
+    has_death_signal = arm_parent_death_signal()
+    expected_ppid = owner_pid(environ) or os.getppid()
+    if os.getppid() != expected_ppid:
+        die()
+    if not has_death_signal:
+        watch_parent(expected_ppid)
+
+
+def watch_parent(
+    expected_ppid: int,
+    on_lost: Callable[[], object] = die,
+    interval_s: float = PARENT_POLL_INTERVAL_S,
+    getppid: Callable[[], int] = os.getppid,
+) -> threading.Thread:
+    """Poll ``getppid()`` on a daemon thread; call ``on_lost`` once it changes."""
+
+    def poll() -> None:
+        while getppid() == expected_ppid:
+            time.sleep(interval_s)
+        on_lost()
+
+    thread = threading.Thread(target=poll, name="snakepit-parent-watch", daemon=True)
+    thread.start()
+    return thread
+
+
+class PingWatchdog:
+    """Calls ``on_expired`` once if no ping is fed within ``window_s``.
+
+    The window runs from ``start()`` and restarts at every ``feed()``.
+    """
+
+    def __init__(self, window_s: float, on_expired: Callable[[], object]) -> None:
+        if not window_s > 0:
+            raise ValueError(f"Expected `window_s` to be positive, got {window_s!r}")
+        self._window_s = window_s
+        self._on_expired = on_expired
+        self._last_ping = time.monotonic()
+
+    def start(self) -> threading.Thread:
+        """Start the window now and watch it on a daemon thread."""
+        self._last_ping = time.monotonic()
+        thread = threading.Thread(target=self._watch, name="snakepit-ping-watchdog", daemon=True)
+        thread.start()
+        return thread
+
+    def feed(self) -> None:
+        """Record a ping: the window starts again."""
+        self._last_ping = time.monotonic()
+
+    def _watch(self) -> None:
+        while True:
+            remaining = self._last_ping + self._window_s - time.monotonic()
+            if remaining <= 0:
+                self._on_expired()
+                return
+            time.sleep(remaining)

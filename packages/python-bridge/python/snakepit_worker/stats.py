@@ -1,0 +1,74 @@
+"""Worker statistics sent with every Pong and Health answer.
+
+The owner uses them for telemetry and to notice a leaking or spinning worker, so
+they must be cheap: one small ``/proc`` read and a few counters per heartbeat.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+from contextlib import contextmanager
+from typing import Iterator, Tuple
+
+from ._proto import snakepit_pb2
+
+_STATM_PATH = "/proc/self/statm"
+
+
+class CallCounter:
+    """Counts calls in flight and calls completed; safe to use from any thread."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._in_flight = 0
+        self._completed = 0
+
+    @contextmanager
+    def track(self) -> Iterator[None]:
+        """Count one call for the duration of the block."""
+        with self._lock:
+            self._in_flight += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._in_flight -= 1
+                self._completed += 1
+
+    def snapshot(self) -> Tuple[int, int]:
+        """``(in_flight, completed)`` at one instant."""
+        with self._lock:
+            return self._in_flight, self._completed
+
+
+def rss_bytes() -> int:
+    """Resident set size now (Linux), or the peak resident size where /proc is missing."""
+    try:
+        with open(_STATM_PATH, "rb") as statm:
+            resident_pages = int(statm.read().split()[1])
+        return resident_pages * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        import resource
+
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        # ru_maxrss is in bytes on macOS and in KiB elsewhere.
+        return int(peak if sys.platform == "darwin" else peak * 1024)
+
+
+def cpu_time_us() -> int:
+    """User plus system CPU time of this process, in microseconds."""
+    times = os.times()
+    return int((times.user + times.system) * 1_000_000)
+
+
+def collect_stats(counter: CallCounter) -> snakepit_pb2.WorkerStats:
+    """Build the ``WorkerStats`` message for a Pong or a Health answer."""
+    in_flight, completed = counter.snapshot()
+    return snakepit_pb2.WorkerStats(
+        rss_bytes=rss_bytes(),
+        cpu_time_us=cpu_time_us(),
+        in_flight=in_flight,
+        completed=completed,
+    )

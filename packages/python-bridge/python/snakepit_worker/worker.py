@@ -1,0 +1,132 @@
+"""Start-up and shut-down of a worker process, in the order the owner relies on.
+
+Order: control channel (so that a Fault can be reported), adapter import, gRPC
+server, then ``Ready``. Every exit is ``os._exit``: a normal interpreter exit costs
+~70 ms of CPU and waits for handler threads that ``server.stop()`` does not stop.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import signal
+import sys
+from types import FrameType
+from typing import List, NoReturn, Optional
+
+import google.protobuf
+import grpc
+
+from . import __version__
+from ._proto import snakepit_pb2
+from .adapter import CommandRegistry, load_adapter
+from .cli import WorkerOptions
+from .codec import python_error
+from .context import set_busy_sink
+from .control import ControlChannel
+from .errors import BindError
+from .execution import Invoker
+from .guards import PingWatchdog, die
+from .lifecycle import Lifecycle
+from .server import WorkerService, start_server
+from .stats import CallCounter
+
+PROTOCOL_VERSION = 1
+EXIT_ADAPTER_IMPORT_FAILED = 3
+EXIT_BIND_FAILED = 4
+
+
+def run(options: WorkerOptions) -> NoReturn:
+    """Serve until the owner says Shutdown, a signal arrives, or a guard fires."""
+    channel = ControlChannel(options.control_fd, _owner_lost if options.guards else _ignore)
+    counter = CallCounter()
+    watchdog = None
+    if options.guards and options.ping_timeout_ms > 0:
+        watchdog = PingWatchdog(options.ping_timeout_ms / 1000, die)
+    lifecycle = Lifecycle(channel.send, counter, watchdog)
+    channel.start_reader(lifecycle.handle_frame)
+    if watchdog is not None:
+        watchdog.start()
+    set_busy_sink(channel.send_busy)
+    servers: List[grpc.Server] = []
+    _handle_termination(servers, lifecycle.wakeup_fd)
+
+    try:
+        registry = load_adapter(options.adapter)
+    except (Exception, SystemExit) as exc:
+        message = f"cannot import adapter {options.adapter!r}: {exc}"
+        _fault(channel, "ADAPTER_IMPORT_FAILED", message, exc, EXIT_ADAPTER_IMPORT_FAILED)
+
+    ready = _ready(options, registry)
+    info = snakepit_pb2.InfoResponse(ready=ready, adapter=options.adapter)
+    try:
+        server = start_server(
+            options.socket_path,
+            WorkerService(Invoker(registry, counter), counter, info),
+            options.max_concurrency,
+        )
+    except BindError as exc:
+        _fault(channel, "BIND_FAILED", str(exc), exc, EXIT_BIND_FAILED)
+    servers.append(server)
+    channel.send(snakepit_pb2.ControlFrame(ready=ready))
+
+    grace_s = lifecycle.wait_for_shutdown()
+    server.stop(grace_s).wait(grace_s)
+    _exit(0)
+
+
+def _ready(options: WorkerOptions, registry: CommandRegistry) -> snakepit_pb2.Ready:
+    return snakepit_pb2.Ready(
+        pid=os.getpid(),
+        grpc_address="unix://" + options.socket_path,
+        protocol_version=PROTOCOL_VERSION,
+        worker_version=__version__,
+        python_version=platform.python_version(),
+        grpc_version=grpc.__version__,
+        protobuf_version=google.protobuf.__version__,
+        commands=registry.names(),
+        max_concurrency=options.max_concurrency,
+    )
+
+
+def _owner_lost(reason: str) -> None:
+    die()
+
+
+def _ignore(reason: str) -> None:
+    """With guards off the worker outlives its owner on purpose (orphan-reaper tests)."""
+
+
+def _fault(
+    channel: ControlChannel, code: str, message: str, exc: BaseException, exit_code: int
+) -> NoReturn:
+    fault = snakepit_pb2.Fault(code=code, message=message, error=python_error(exc))
+    channel.send(snakepit_pb2.ControlFrame(fault=fault))
+    _exit(exit_code)
+
+
+def _handle_termination(servers: List[grpc.Server], wakeup_fd: int) -> None:
+    """SIGTERM and SIGINT stop the server at once and exit 0.
+
+    ``wakeup_fd`` wakes the main thread when the signal lands on another thread.
+    """
+
+    def terminate(signum: int, frame: Optional[FrameType]) -> None:
+        for server in servers:
+            server.stop(0)
+        _exit(0)
+
+    signal.set_wakeup_fd(wakeup_fd)
+    signal.signal(signal.SIGTERM, terminate)
+    signal.signal(signal.SIGINT, terminate)
+
+
+def _exit(code: int) -> NoReturn:
+    """Exit now, after flushing what handlers printed; the owner is still there."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code)

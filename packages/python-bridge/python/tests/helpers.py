@@ -1,0 +1,188 @@
+"""Shared test helpers: synthetic adapter modules and a real worker process."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import types
+import unittest
+import uuid
+from collections import deque
+from typing import Any, Deque, Dict, Optional
+
+import grpc
+
+import snakepit_worker
+from snakepit_worker._proto import snakepit_pb2, snakepit_pb2_grpc
+from snakepit_worker.framing import FrameDecoder, encode_frame
+
+PYTHON_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(snakepit_worker.__file__)))
+DEMO_ADAPTER = "snakepit_worker.demo_adapter"
+
+
+def make_module(name: str, **attributes: Any) -> types.ModuleType:
+    """A module object with the given attributes, never entered in sys.modules."""
+    module = types.ModuleType(name)
+    for key, value in attributes.items():
+        setattr(module, key, value)
+    return module
+
+
+class FrameReader:
+    """Reads whole control frames from a socket, with a timeout."""
+
+    def __init__(self, sock: socket.socket) -> None:
+        self._sock = sock
+        self._decoder = FrameDecoder()
+        self._frames: Deque[snakepit_pb2.ControlFrame] = deque()
+
+    def read(self, timeout_s: float = 5.0) -> snakepit_pb2.ControlFrame:
+        deadline = time.monotonic() + timeout_s
+        while not self._frames:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise AssertionError(f"no control frame within {timeout_s} s")
+            self._sock.settimeout(remaining)
+            try:
+                data = self._sock.recv(65536)
+            except socket.timeout:
+                continue
+            if not data:
+                raise EOFError("control channel closed by the worker")
+            self._frames.extend(self._decoder.feed(data))
+        return self._frames.popleft()
+
+
+def process_gone(pid: int) -> bool:
+    """True once ``pid`` no longer runs (absent, or a zombie waiting to be reaped)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] == "Z"
+    except FileNotFoundError:
+        return True
+    except OSError:
+        pass
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
+def wait_until(predicate: Any, timeout_s: float, interval_s: float = 0.02) -> bool:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(interval_s)
+    return bool(predicate())
+
+
+class WorkerProcess:
+    """``python -m snakepit_worker`` on a control socketpair, killed when the test ends.
+
+    The worker leads its own process group, as when the owner spawns it detached; the
+    cleanup kills the whole group, grandchildren included.
+    """
+
+    def __init__(
+        self,
+        test: unittest.TestCase,
+        adapter: str = DEMO_ADAPTER,
+        env: Optional[Dict[str, str]] = None,
+        extra_path: Optional[str] = None,
+        socket_path: Optional[str] = None,
+        max_concurrency: int = 2,
+    ) -> None:
+        self.run_id = f"test-{uuid.uuid4().hex[:8]}"
+        self.socket_dir = tempfile.mkdtemp(prefix="spw-")
+        os.chmod(self.socket_dir, 0o700)
+        test.addCleanup(shutil.rmtree, self.socket_dir, True)
+        self.socket_path = socket_path or os.path.join(self.socket_dir, "w1.sock")
+        self.control, child_end = socket.socketpair()
+        self.frames = FrameReader(self.control)
+        self.output = tempfile.TemporaryFile()
+        pythonpath = [PYTHON_ROOT] + ([extra_path] if extra_path else [])
+        full_env = dict(
+            os.environ,
+            PYTHONPATH=os.pathsep.join(pythonpath),
+            SNAKEPIT_RUN_ID=self.run_id,
+            SNAKEPIT_OWNER_PID=str(os.getpid()),
+            SNAKEPIT_WORKER_TOKEN=uuid.uuid4().hex,
+            SNAKEPIT_WORKER_ID="w1",
+        )
+        full_env.update(env or {})
+        argv = [
+            sys.executable,
+            "-m",
+            "snakepit_worker",
+            "--snakepit-run-id",
+            self.run_id,
+            "--socket",
+            self.socket_path,
+            "--adapter",
+            adapter,
+            "--max-concurrency",
+            str(max_concurrency),
+            "--control-fd",
+            str(child_end.fileno()),
+        ]
+        try:
+            self.process = subprocess.Popen(
+                argv,
+                env=full_env,
+                pass_fds=[child_end.fileno()],
+                start_new_session=True,
+                stdin=subprocess.DEVNULL,
+                stdout=self.output,
+                stderr=subprocess.STDOUT,
+            )
+        finally:
+            child_end.close()
+        self._channel: Optional[grpc.Channel] = None
+        test.addCleanup(self.kill)
+
+    @property
+    def pid(self) -> int:
+        return self.process.pid
+
+    def send(self, frame: snakepit_pb2.ControlFrame) -> None:
+        self.control.sendall(encode_frame(frame))
+
+    def read_frame(self, timeout_s: float = 5.0) -> snakepit_pb2.ControlFrame:
+        return self.frames.read(timeout_s)
+
+    def read_ready(self) -> snakepit_pb2.Ready:
+        frame = self.read_frame(10.0)
+        if frame.WhichOneof("body") != "ready":
+            raise AssertionError(f"expected Ready, got {frame}; output:\n{self.read_output()}")
+        return frame.ready
+
+    def stub(self) -> snakepit_pb2_grpc.WorkerStub:
+        if self._channel is None:
+            self._channel = grpc.insecure_channel("unix://" + self.socket_path)
+        return snakepit_pb2_grpc.WorkerStub(self._channel)
+
+    def wait(self, timeout_s: float) -> int:
+        return self.process.wait(timeout_s)
+
+    def read_output(self) -> str:
+        self.output.seek(0)
+        return self.output.read().decode("utf-8", "replace")
+
+    def kill(self) -> None:
+        if self._channel is not None:
+            self._channel.close()
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except OSError:
+            pass
+        self.process.wait(5)
+        self.control.close()
+        self.output.close()

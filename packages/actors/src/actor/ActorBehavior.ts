@@ -10,9 +10,11 @@ export interface ActorContext {
   emit<N extends SnakepitEventName>(name: N, payload: SnakepitEventMap[N]): void;
   /**
    * Stops this actor after the current message, with `reason` (`'normal'`:
-   * a `transient` actor is then not restarted). @default 'normal'
+   * a `transient` actor is then not restarted; an `Error`: it failed, as if a
+   * handler had thrown — for faults noticed outside a message, such as a
+   * child process that died). @default 'normal'
    */
-  stop(reason?: 'normal' | 'shutdown'): void;
+  stop(reason?: 'normal' | 'shutdown' | Error): void;
 }
 
 /**

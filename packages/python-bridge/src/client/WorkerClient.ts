@@ -1,0 +1,131 @@
+import { SnakepitError, isSnakepitError } from '@snakepit/core';
+import { WorkerServiceDefinition } from '@snakepit/proto';
+import type { v1 } from '@snakepit/proto';
+import { Metadata, createChannel, createClient } from 'nice-grpc';
+import type { Channel, Client } from 'nice-grpc';
+import { decodePayload, encodeArgs, toCallError } from '../data/payload.js';
+
+/** Options of one call. */
+export interface ExecuteOptions {
+  /** Fails the call with `EXECUTE_TIMEOUT` after this long; the handler is told its deadline. */
+  readonly timeoutMs?: number;
+  /** Aborts the call (`ABORTED`); gRPC cancels it in Python too. */
+  readonly signal?: AbortSignal;
+  /** W3C trace context, sent as the `traceparent` metadata. */
+  readonly traceparent?: string;
+}
+
+/**
+ * The data plane of one Python worker: a nice-grpc client on its Unix
+ * socket. Lives on the main thread, where the pool routes calls.
+ */
+export class WorkerClient {
+  readonly workerId: string;
+  readonly #channel: Channel;
+  readonly #client: Client<WorkerServiceDefinition>;
+
+  constructor(workerId: string, grpcAddress: string) {
+    this.workerId = workerId;
+    this.#channel = createChannel(grpcAddress);
+    this.#client = createClient(WorkerServiceDefinition, this.#channel);
+  }
+
+  /**
+   * Runs `command` with `args` (JSON, or raw bytes as a `Uint8Array`).
+   * @throws {PythonError} when the handler raised.
+   * @throws {SnakepitError} `UNKNOWN_COMMAND`, `SERIALIZATION_FAILED`,
+   *   `EXECUTE_TIMEOUT`, `ABORTED` or `WORKER_CRASHED`.
+   */
+  async execute(command: string, args?: unknown, options: ExecuteOptions = {}): Promise<unknown> {
+    const call = this.#prepare(command, args, options);
+    let response: v1.ExecuteResponse;
+    try {
+      response = await this.#client.execute(call.request, call.callOptions);
+    } catch (error) {
+      throw this.#transportError(command, error, options, call.hasTimedOut());
+    }
+    if (response.error) throw toCallError(command, response.error);
+    return decodeResult(command, response.result);
+  }
+
+  /** Runs a generator `command`; yields each item it produces. Same errors as `execute`. */
+  async *stream(
+    command: string,
+    args?: unknown,
+    options: ExecuteOptions = {},
+  ): AsyncGenerator<unknown> {
+    const call = this.#prepare(command, args, options);
+    try {
+      for await (const chunk of this.#client.executeStream(call.request, call.callOptions)) {
+        if (chunk.error) throw toCallError(command, chunk.error);
+        yield decodeResult(command, chunk.data);
+      }
+    } catch (error) {
+      throw this.#transportError(command, error, options, call.hasTimedOut());
+    }
+  }
+
+  /** Closes the gRPC channel; calls in flight fail. */
+  close(): void {
+    this.#channel.close();
+  }
+
+  #prepare(command: string, args: unknown, options: ExecuteOptions) {
+    const payload = encodeArgs(command, args);
+    const timeout =
+      options.timeoutMs === undefined ? undefined : AbortSignal.timeout(options.timeoutMs);
+    const signals = [options.signal, timeout].filter((s): s is AbortSignal => s !== undefined);
+    const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+    const metadata = options.traceparent
+      ? Metadata({ traceparent: options.traceparent })
+      : undefined;
+    return {
+      request: {
+        command,
+        payload: payload.data,
+        contentType: payload.contentType,
+        timeoutMs: options.timeoutMs ?? 0,
+      },
+      callOptions: { ...(signal ? { signal } : {}), ...(metadata ? { metadata } : {}) },
+      hasTimedOut: () => timeout?.aborted === true,
+    };
+  }
+
+  #transportError(
+    command: string,
+    error: unknown,
+    options: ExecuteOptions,
+    hasTimedOut: boolean,
+  ): SnakepitError {
+    if (isSnakepitError(error)) return error;
+    const details = { command, workerId: this.workerId };
+    if (hasTimedOut) {
+      return new SnakepitError(
+        'EXECUTE_TIMEOUT',
+        `Call to \`${command}\` on worker ${this.workerId} did not finish within ${options.timeoutMs} ms`,
+        { cause: error, details: { ...details, timeoutMs: options.timeoutMs } },
+      );
+    }
+    if (options.signal?.aborted) {
+      return new SnakepitError('ABORTED', `Call to \`${command}\` was aborted`, {
+        cause: error,
+        details,
+      });
+    }
+    return new SnakepitError(
+      'WORKER_CRASHED',
+      `Worker ${this.workerId} failed during \`${command}\`: ${(error as Error).message}`,
+      { cause: error, details },
+    );
+  }
+}
+
+function decodeResult(command: string, payload: v1.IPayload | null | undefined): unknown {
+  try {
+    return decodePayload(payload);
+  } catch (error) {
+    throw new SnakepitError('SERIALIZATION_FAILED', `Result of \`${command}\` is not valid JSON`, {
+      cause: error,
+    });
+  }
+}

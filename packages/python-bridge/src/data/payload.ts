@@ -1,0 +1,62 @@
+import { PythonError, SnakepitError } from '@snakepit/core';
+import type { v1 } from '@snakepit/proto';
+
+export const JSON_CONTENT_TYPE = 'application/json';
+export const BYTES_CONTENT_TYPE = 'application/octet-stream';
+
+/** An encoded request or response body. */
+export interface EncodedPayload {
+  readonly data: Uint8Array;
+  readonly contentType: string;
+}
+
+/**
+ * Encodes call arguments: bytes travel as they are, anything else as JSON
+ * (`undefined` as no arguments). On the Python side a JSON object becomes
+ * keyword arguments and an array positional ones.
+ *
+ * @throws {SnakepitError} `SERIALIZATION_FAILED` for values JSON cannot hold (BigInt, cycles, functions).
+ */
+export function encodeArgs(command: string, args: unknown): EncodedPayload {
+  if (args instanceof Uint8Array) return { data: args, contentType: BYTES_CONTENT_TYPE };
+  if (args === undefined) return { data: new Uint8Array(0), contentType: JSON_CONTENT_TYPE };
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(args);
+  } catch (error) {
+    throw new SnakepitError(
+      'SERIALIZATION_FAILED',
+      `Arguments of \`${command}\` cannot be sent as JSON: ${(error as Error).message}. Pass plain data, or a Uint8Array for raw bytes.`,
+      { cause: error, details: { command } },
+    );
+  }
+  if (text === undefined) {
+    throw new SnakepitError(
+      'SERIALIZATION_FAILED',
+      `Arguments of \`${command}\` cannot be sent as JSON (got a ${typeof args}). Pass plain data, or a Uint8Array for raw bytes.`,
+      { details: { command } },
+    );
+  }
+  return { data: Buffer.from(text, 'utf8'), contentType: JSON_CONTENT_TYPE };
+}
+
+/** Decodes a result payload: JSON to a value, bytes to a `Uint8Array`. */
+export function decodePayload(payload: v1.IPayload | null | undefined): unknown {
+  const data = payload?.data ?? new Uint8Array(0);
+  if (payload?.contentType === BYTES_CONTENT_TYPE) return data;
+  if (data.length === 0) return undefined;
+  return JSON.parse(Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8'));
+}
+
+/** Turns a Python error report into the matching typed error. */
+export function toCallError(command: string, error: v1.IPythonError): SnakepitError {
+  const type = error.type ?? 'builtins.Exception';
+  const message = error.message ?? '';
+  if (type === 'snakepit.UnknownCommand') {
+    return new SnakepitError('UNKNOWN_COMMAND', message, { details: { command } });
+  }
+  if (type === 'snakepit.SerializationError') {
+    return new SnakepitError('SERIALIZATION_FAILED', message, { details: { command } });
+  }
+  return new PythonError(type, message, error.traceback ?? '');
+}

@@ -1,0 +1,100 @@
+import type { Clock, TimerHandle } from '@snakepit/core';
+import type { ResolvedHeartbeatOptions } from './detectionBudget.js';
+
+/** What a {@link HeartbeatMonitor} reports. */
+export interface HeartbeatHandlers {
+  /** Sends a `Ping`; returns its sequence number, or `undefined` if it could not be sent. */
+  sendPing(): number | undefined;
+  onReceived?(seq: number, latencyMs: number): void;
+  onMissed?(seq: number, consecutiveMisses: number): void;
+  /** Called once when `maxMissed` consecutive pings went unanswered. */
+  onHung(consecutiveMisses: number): void;
+}
+
+/**
+ * Judges one worker's liveness by Ping/Pong. A ping unanswered within
+ * `timeoutMs` is a miss; `maxMissed` consecutive misses make the worker hung
+ * (a single slow ping never does). A `Busy` deadline suspends the verdict: a
+ * miss before it does not count. Any sign of life (a Pong, a completed call)
+ * clears the count. All timing goes through the injected clock.
+ */
+export class HeartbeatMonitor {
+  readonly #options: ResolvedHeartbeatOptions;
+  readonly #clock: Clock;
+  readonly #handlers: HeartbeatHandlers;
+  readonly #inFlight = new Map<number, { sentAtMs: number; timer: TimerHandle }>();
+  #misses = 0;
+  #busyUntilWallMs = 0;
+  #tick: TimerHandle | undefined;
+  #isStopped = true;
+  #isHung = false;
+
+  constructor(options: ResolvedHeartbeatOptions, clock: Clock, handlers: HeartbeatHandlers) {
+    this.#options = options;
+    this.#clock = clock;
+    this.#handlers = handlers;
+  }
+
+  /** Consecutive misses so far. */
+  get consecutiveMisses(): number {
+    return this.#misses;
+  }
+
+  /** Starts pinging: the first ping goes out at once. */
+  start(): void {
+    if (!this.#isStopped) return;
+    this.#isStopped = false;
+    this.#ping();
+  }
+
+  /** Stops pinging and forgets pings in flight. */
+  stop(): void {
+    this.#isStopped = true;
+    this.#tick?.cancel();
+    for (const { timer } of this.#inFlight.values()) timer.cancel();
+    this.#inFlight.clear();
+  }
+
+  /** Feeds a `Pong` (of any ping: all are proof of life). */
+  pong(seq: number): void {
+    this.#misses = 0;
+    const pending = this.#inFlight.get(seq);
+    if (!pending) return;
+    pending.timer.cancel();
+    this.#inFlight.delete(seq);
+    this.#handlers.onReceived?.(seq, this.#clock.now() - pending.sentAtMs);
+  }
+
+  /** Feeds a `Busy(until)`: misses before this wall-clock time do not count (0 clears). */
+  busyUntil(untilWallMs: number): void {
+    this.#busyUntilWallMs = untilWallMs;
+  }
+
+  /** Another proof of life, e.g. a completed call. */
+  recordLife(): void {
+    this.#misses = 0;
+  }
+
+  #ping(): void {
+    if (this.#isStopped) return;
+    const seq = this.#handlers.sendPing();
+    if (seq !== undefined) {
+      const timer = this.#clock.setTimeout(() => this.#onTimeout(seq), this.#options.timeoutMs);
+      this.#inFlight.set(seq, { sentAtMs: this.#clock.now(), timer });
+    }
+    this.#tick = this.#clock.setTimeout(() => this.#ping(), this.#options.intervalMs);
+  }
+
+  #onTimeout(seq: number): void {
+    this.#inFlight.delete(seq);
+    if (this.#isStopped || this.#isHung) return;
+    if (this.#clock.wallNow() < this.#busyUntilWallMs) return;
+    this.#misses++;
+    this.#handlers.onMissed?.(seq, this.#misses);
+    if (this.#misses >= this.#options.maxMissed) {
+      this.#isHung = true;
+      this.stop();
+      this.#handlers.onHung(this.#misses);
+    }
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * @snakepit/python-bridge: Python worker processes, their control channel,
+ * heartbeats and the gRPC data plane.
+ */
+export { FrameDecoder, encodeFrame, MAX_FRAME_BYTES } from './control/FrameDecoder.js';
+export { ControlChannel } from './control/ControlChannel.js';
+export type { ControlChannelHandlers } from './control/ControlChannel.js';
+export { HeartbeatMonitor } from './heartbeat/HeartbeatMonitor.js';
+export type { HeartbeatHandlers } from './heartbeat/HeartbeatMonitor.js';
+export { heartbeatOptionsSchema, DEFAULT_HEARTBEAT_OPTIONS } from './heartbeat/heartbeatOptions.js';
+export type { HeartbeatOptions, ResolvedHeartbeatOptions } from './heartbeat/heartbeatOptions.js';
+export { detectionBudgetMs, selfTerminationWindowMs } from './heartbeat/detectionBudget.js';
+export { startWorkerProcess, PYTHON_PACKAGE_DIR } from './worker/startWorkerProcess.js';
+export type { WorkerLaunch } from './worker/startWorkerProcess.js';
+export { WorkerProcess } from './worker/WorkerProcess.js';
+export type { WorkerStats, WorkerProcessSettings } from './worker/WorkerProcess.js';
+export { WorkerClient } from './client/WorkerClient.js';
+export type { ExecuteOptions } from './client/WorkerClient.js';
+export { PythonWorker } from './worker/PythonWorker.js';
+export { startPythonWorker } from './worker/startPythonWorker.js';
+export { pythonWorkerOptionsSchema } from './worker/PythonWorkerOptions.js';
+export type {
+  PythonWorkerOptions,
+  ResolvedPythonWorkerOptions,
+} from './worker/PythonWorkerOptions.js';
+export { createPool } from './pool/createPool.js';
+export { Pool } from './pool/Pool.js';
+export type { PoolCallOptions, PoolStats } from './pool/Pool.js';
+export { poolOptionsSchema } from './pool/PoolOptions.js';
+export type { PoolOptions, ResolvedPoolOptions } from './pool/PoolOptions.js';
+export type { WorkerSlotView } from './pool/WorkerSlot.js';
+export type { PoolWorkerState, ExecuteOutcome } from './pool/PoolEvents.js';

@@ -1,0 +1,285 @@
+import { SnakepitError, isSnakepitError } from '@snakepit/core';
+import type { Clock, EventBus } from '@snakepit/core';
+import type { DynamicSupervisor } from '@snakepit/actors';
+import type { ExecuteOptions } from '../client/WorkerClient.js';
+import { CallQueue } from './CallQueue.js';
+import type { ExecuteOutcome, PoolWorkerState } from './PoolEvents.js';
+import type { ResolvedPoolOptions } from './PoolOptions.js';
+import { WorkerSlot } from './WorkerSlot.js';
+import type { WorkerSlotView } from './WorkerSlot.js';
+
+/** Options of one call through the pool. */
+export interface PoolCallOptions extends ExecuteOptions {
+  /** The call may be retried once on another worker if its worker dies mid-call. @default false */
+  readonly idempotent?: boolean;
+}
+
+/** A snapshot of the pool, for status pages and tests. */
+export interface PoolStats {
+  readonly id: string;
+  readonly runId: string;
+  readonly size: number;
+  readonly state: 'running' | 'stopping' | 'stopped' | 'failed';
+  readonly byState: Readonly<Record<PoolWorkerState, number>>;
+  readonly queued: number;
+  readonly workers: readonly WorkerSlotView[];
+}
+
+/** What a pool is built from (see `createPool`). */
+export interface PoolParts {
+  readonly options: ResolvedPoolOptions;
+  readonly runId: string;
+  readonly bus: EventBus;
+  readonly clock: Clock;
+  readonly supervisor: DynamicSupervisor;
+  readonly slots: readonly WorkerSlot[];
+  /** Stops the hosts of the worker actors, after the supervisor. */
+  readonly closeHosts: () => Promise<void>;
+}
+
+/**
+ * A supervised pool of Python workers with a router: calls go to ready
+ * workers only, wait in a bounded queue when all are busy, and fail with a
+ * typed error when their worker dies.
+ */
+export class Pool {
+  readonly id: string;
+  readonly runId: string;
+  /** Every lifecycle event of the pool and its workers. */
+  readonly events: EventBus;
+  readonly #parts: PoolParts;
+  readonly #queue: CallQueue<WorkerSlot>;
+  #state: PoolStats['state'] = 'running';
+  #stopping: Promise<void> | undefined;
+  #failure: SnakepitError | undefined;
+
+  constructor(parts: PoolParts) {
+    this.#parts = parts;
+    this.id = parts.options.id;
+    this.runId = parts.runId;
+    this.events = parts.bus;
+    const { options, clock, bus } = parts;
+    this.#queue = new CallQueue<WorkerSlot>(
+      { maxSize: options.maxQueue, timeoutMs: options.queueTimeoutMs, clock },
+      (reason) => bus.emit('snakepit.pool.queue.rejected', { poolId: this.id, reason }),
+    );
+    void parts.supervisor.exited.then((reason) => this.#onSupervisorExit(reason));
+  }
+
+  /**
+   * Runs `command` on a ready worker and resolves with its result.
+   * @throws {PythonError} when the handler raised.
+   * @throws {SnakepitError} `POOL_SATURATED`, `POOL_STOPPED`, `UNKNOWN_COMMAND`,
+   *   `SERIALIZATION_FAILED`, `EXECUTE_TIMEOUT`, `ABORTED`, `WORKER_CRASHED`.
+   */
+  async execute(command: string, args?: unknown, options: PoolCallOptions = {}): Promise<unknown> {
+    try {
+      return await this.#call(command, options, (slot) =>
+        slot.client!.execute(command, args, options),
+      );
+    } catch (error) {
+      if (!options.idempotent || !isSnakepitError(error, 'WORKER_CRASHED')) throw error;
+      return this.#call(command, options, (slot) => slot.client!.execute(command, args, options));
+    }
+  }
+
+  /** Runs a generator `command` and yields its items; the worker is held until the end. */
+  async *stream(
+    command: string,
+    args?: unknown,
+    options: PoolCallOptions = {},
+  ): AsyncGenerator<unknown> {
+    const items: unknown[] = [];
+    let done = false;
+    let wake: (() => void) | undefined;
+    let failure: unknown;
+    const finished = this.#call(command, options, async (slot) => {
+      for await (const item of slot.client!.stream(command, args, options)) {
+        items.push(item);
+        wake?.();
+      }
+    }).then(
+      () => (done = true),
+      (error: unknown) => ((failure = error), (done = true)),
+    );
+    void finished.then(() => wake?.());
+    for (;;) {
+      if (items.length > 0) {
+        yield items.shift();
+        continue;
+      }
+      if (done) break;
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+    if (failure !== undefined) throw failure;
+  }
+
+  /** Counts and per-worker facts, at this moment. */
+  stats(): PoolStats {
+    const byState = { starting: 0, ready: 0, busy: 0, unhealthy: 0, stopping: 0, stopped: 0 };
+    for (const slot of this.#parts.slots) byState[slot.state]++;
+    return {
+      id: this.id,
+      runId: this.runId,
+      size: this.#parts.options.size,
+      state: this.#state,
+      byState,
+      queued: this.#queue.size,
+      workers: this.#parts.slots.map((slot) => slot.view()),
+    };
+  }
+
+  /**
+   * Stops the pool: refuses new calls, fails queued ones, lets calls in
+   * flight finish up to `shutdownTimeoutMs`, then stops every worker with the
+   * kill ladder. A second call waits on the first.
+   */
+  stop(): Promise<void> {
+    this.#stopping ??= this.#stop();
+    return this.#stopping;
+  }
+
+  /** Settles when a worker slot can take a call; rejects when none will. */
+  #acquire(options: PoolCallOptions): Promise<WorkerSlot> {
+    if (this.#state !== 'running') return Promise.reject(this.#stoppedError());
+    const slot = this.#pickSlot();
+    if (slot) return Promise.resolve(this.#claim(slot));
+    const waiting = this.#queue.wait(options.signal);
+    this.#emitDepth();
+    return waiting;
+  }
+
+  async #call<T>(
+    command: string,
+    options: PoolCallOptions,
+    run: (slot: WorkerSlot) => Promise<T>,
+  ): Promise<T> {
+    const { clock, bus } = this.#parts;
+    const queuedAtMs = clock.now();
+    const slot = await this.#acquire(options);
+    const startedAtMs = clock.now();
+    let outcome: ExecuteOutcome = 'ok';
+    try {
+      if (!slot.client) throw workerGone(slot.id, command);
+      const result = await run(slot);
+      slot.actor?.tell('recordLife');
+      return result;
+    } catch (error) {
+      outcome = outcomeOf(error);
+      // The transport failed before the actor noticed the death: stop routing
+      // here now (a Pong brings the slot back if the worker is in fact alive).
+      if (outcome === 'crashed' && (slot.state === 'ready' || slot.state === 'busy')) {
+        slot.setState('unhealthy');
+      }
+      throw error;
+    } finally {
+      this.#release(slot);
+      bus.emit('snakepit.pool.execute.completed', {
+        poolId: this.id,
+        workerId: slot.id,
+        command,
+        outcome,
+        durationMs: clock.now() - startedAtMs,
+        queueWaitMs: startedAtMs - queuedAtMs,
+      });
+      this.#dispatch();
+    }
+  }
+
+  /** Takes one unit of the slot's capacity for a call about to run there. */
+  #claim(slot: WorkerSlot): WorkerSlot {
+    slot.inFlight++;
+    if (slot.inFlight >= this.#parts.options.concurrency) slot.setState('busy');
+    return slot;
+  }
+
+  #release(slot: WorkerSlot): void {
+    slot.inFlight = Math.max(0, slot.inFlight - 1);
+    if (slot.state === 'busy' && slot.inFlight < this.#parts.options.concurrency) {
+      slot.setState('ready');
+    }
+  }
+
+  #pickSlot(): WorkerSlot | undefined {
+    let best: WorkerSlot | undefined;
+    for (const slot of this.#parts.slots) {
+      if (!slot.canTake(this.#parts.options.concurrency)) continue;
+      if (slot.state === 'ready' && (!best || slot.inFlight < best.inFlight)) best = slot;
+    }
+    return best;
+  }
+
+  /** Hands free workers to queued calls (after a call ends or a worker becomes ready). */
+  #dispatch(): void {
+    let moved = false;
+    for (let slot = this.#pickSlot(); slot && this.#queue.size > 0; slot = this.#pickSlot()) {
+      if (!this.#queue.take(this.#claim(slot))) {
+        this.#release(slot);
+        break;
+      }
+      moved = true;
+    }
+    if (moved) this.#emitDepth();
+  }
+
+  /** Called by the slots' lifecycle (see createPool). */
+  onSlotChanged(slot: WorkerSlot): void {
+    if (slot.state === 'ready') this.#dispatch();
+  }
+
+  #emitDepth(): void {
+    this.#parts.bus.emit('snakepit.pool.queue.depth', { poolId: this.id, depth: this.#queue.size });
+  }
+
+  async #stop(): Promise<void> {
+    if (this.#state === 'running') this.#state = 'stopping';
+    this.#queue.rejectAll(this.#stoppedError());
+    await this.#drain(this.#parts.options.shutdownTimeoutMs);
+    await this.#parts.supervisor.stop();
+    await this.#parts.closeHosts();
+    if (this.#state === 'stopping') this.#state = 'stopped';
+  }
+
+  async #drain(budgetMs: number): Promise<void> {
+    const { clock, slots } = this.#parts;
+    const deadline = clock.now() + budgetMs;
+    while (slots.some((s) => s.inFlight > 0) && clock.now() < deadline) {
+      await new Promise<void>((resolve) => clock.setTimeout(resolve, 10));
+    }
+  }
+
+  #onSupervisorExit(reason: unknown): void {
+    if (this.#state !== 'running') return;
+    const why = reason instanceof Error ? reason.message : String(reason);
+    this.#state = 'failed';
+    this.#failure = new SnakepitError(
+      'POOL_STOPPED',
+      `Pool ${this.id} stopped: its workers failed more often than its restart intensity allows (${why}). Check the workers' logs and events.`,
+      { cause: reason },
+    );
+    this.#parts.bus.emit('snakepit.pool.failed', { poolId: this.id, reason: why });
+    this.#queue.rejectAll(this.#failure);
+    void this.#parts.closeHosts();
+  }
+
+  #stoppedError(): SnakepitError {
+    return this.#failure ?? new SnakepitError('POOL_STOPPED', `Pool ${this.id} is stopped`);
+  }
+}
+
+function workerGone(workerId: string, command: string): SnakepitError {
+  return new SnakepitError(
+    'WORKER_CRASHED',
+    `Worker ${workerId} ended before \`${command}\` could run`,
+    {
+      details: { workerId, command },
+    },
+  );
+}
+
+function outcomeOf(error: unknown): ExecuteOutcome {
+  if (isSnakepitError(error, 'EXECUTE_TIMEOUT')) return 'timeout';
+  if (isSnakepitError(error, 'ABORTED')) return 'aborted';
+  if (isSnakepitError(error, 'WORKER_CRASHED')) return 'crashed';
+  return 'error';
+}

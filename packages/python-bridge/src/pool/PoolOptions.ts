@@ -1,0 +1,66 @@
+import { availableParallelism } from 'node:os';
+import { z } from 'zod';
+import type { Clock, EventBus } from '@snakepit/core';
+import { pythonWorkerOptionsSchema } from '../worker/PythonWorkerOptions.js';
+
+const count = (min: number, max: number) => z.number().int().min(min).max(max);
+
+/** Validation schema of {@link PoolOptions}; the defaults live here. */
+export const poolOptionsSchema = pythonWorkerOptionsSchema
+  .omit({ workerId: true })
+  .extend({
+    /** Names the pool in events and metrics. @default 'pool' */
+    id: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]{1,32}$/)
+      .default('pool'),
+    /** Number of workers. @default 2 */
+    size: count(1, 1000).default(2),
+    /** Calls one worker runs at once; more wait in the queue. @default 1 */
+    concurrency: count(1, 1024).default(1),
+    /** Calls that may wait for a free worker; more fail with `POOL_SATURATED`. @default 1000 */
+    maxQueue: count(0, 1_000_000).default(1000),
+    /** How long a call may wait for a free worker. @default 30000 */
+    queueTimeoutMs: count(1, 3_600_000).default(30_000),
+    /** Workers starting at once (spawn to Ready). @default availableParallelism() */
+    startConcurrency: count(1, 1000).default(() => availableParallelism()),
+    /**
+     * Where each worker's control plane runs: its own worker thread
+     * (`dedicated`, the default), a few shared threads (`shared`, for large
+     * pools), or the main thread (`inline`).
+     */
+    placement: z.enum(['dedicated', 'shared', 'inline']).default('dedicated'),
+    /** Restart intensity and backoff of the pool's supervisor. */
+    restart: z
+      .object({
+        /** Restarts allowed within `periodMs` before the pool gives up. @default max(3, 2 × size) */
+        maxRestarts: count(0, 100_000).optional(),
+        /** @default 10000 */
+        periodMs: count(1, 3_600_000).default(10_000),
+        /** Delay before a restart, growing with consecutive restarts; `false`: at once. */
+        backoff: z
+          .union([
+            z.literal(false),
+            z
+              .object({
+                minDelayMs: count(0, 600_000).default(100),
+                maxDelayMs: count(0, 3_600_000).default(10_000),
+              })
+              .strict(),
+          ])
+          .default({ minDelayMs: 100, maxDelayMs: 10_000 }),
+      })
+      .strict()
+      .default({ periodMs: 10_000, backoff: { minDelayMs: 100, maxDelayMs: 10_000 } }),
+  })
+  .strict();
+
+/** Options of `createPool`, as users write them. */
+export type PoolOptions = z.input<typeof poolOptionsSchema> & {
+  /** Where lifecycle events go (a new bus when absent; see `pool.events`). */
+  readonly bus?: EventBus;
+  readonly clock?: Clock;
+};
+
+/** {@link PoolOptions} after validation and defaults. */
+export type ResolvedPoolOptions = z.output<typeof poolOptionsSchema>;

@@ -1,0 +1,91 @@
+import type { ActorRef } from '@snakepit/actors';
+import type { Clock } from '@snakepit/core';
+import { WorkerClient } from '../client/WorkerClient.js';
+import type { PoolWorkerState } from './PoolEvents.js';
+import type { WorkerActor } from './workerActor.js';
+
+/** One worker as the pool sees it, per slot `w1…wN`; it outlives restarts. */
+export interface WorkerSlotView {
+  readonly id: string;
+  readonly pid: number | undefined;
+  readonly state: PoolWorkerState;
+  /** Restarts of this slot so far. */
+  readonly restarts: number;
+  readonly inFlight: number;
+  /** Time since the last Pong, ms; `undefined` before the first. */
+  readonly lastHeartbeatMs: number | undefined;
+  /** Time since the current process became ready, ms. */
+  readonly uptimeMs: number | undefined;
+}
+
+/**
+ * The main-thread side of one pool worker: its state, its gRPC client and
+ * its calls in flight. The process itself is owned by the worker actor.
+ */
+export class WorkerSlot {
+  readonly id: string;
+  state: PoolWorkerState = 'stopped';
+  pid: number | undefined;
+  client: WorkerClient | undefined;
+  actor: ActorRef<WorkerActor> | undefined;
+  inFlight = 0;
+  starts = 0;
+  readyAtMs: number | undefined;
+  lastPongAtMs: number | undefined;
+  readonly #clock: Clock;
+  readonly #onState: (slot: WorkerSlot, from: PoolWorkerState) => void;
+
+  constructor(
+    id: string,
+    clock: Clock,
+    onState: (slot: WorkerSlot, from: PoolWorkerState) => void,
+  ) {
+    this.id = id;
+    this.#clock = clock;
+    this.#onState = onState;
+  }
+
+  /** Whether a call may be routed here now. */
+  canTake(concurrency: number): boolean {
+    return (this.state === 'ready' || this.state === 'busy') && this.inFlight < concurrency;
+  }
+
+  setState(to: PoolWorkerState): void {
+    if (this.state === to) return;
+    const from = this.state;
+    this.state = to;
+    this.#onState(this, from);
+  }
+
+  /** The process answered Ready at `grpcAddress`. */
+  becomeReady(pid: number, grpcAddress: string): void {
+    this.pid = pid;
+    this.client = new WorkerClient(this.id, grpcAddress);
+    this.readyAtMs = this.#clock.now();
+    this.lastPongAtMs = this.readyAtMs;
+    this.setState('ready');
+  }
+
+  /** The process (or its actor) ended. */
+  becomeStopped(): void {
+    this.client?.close();
+    this.client = undefined;
+    this.actor = undefined;
+    this.pid = undefined;
+    this.readyAtMs = undefined;
+    this.setState('stopped');
+  }
+
+  view(): WorkerSlotView {
+    const now = this.#clock.now();
+    return {
+      id: this.id,
+      pid: this.pid,
+      state: this.state,
+      restarts: Math.max(0, this.starts - 1),
+      inFlight: this.inFlight,
+      lastHeartbeatMs: this.lastPongAtMs === undefined ? undefined : now - this.lastPongAtMs,
+      uptimeMs: this.readyAtMs === undefined ? undefined : now - this.readyAtMs,
+    };
+  }
+}

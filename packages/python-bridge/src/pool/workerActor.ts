@@ -1,0 +1,72 @@
+import { EventBus, SnakepitError } from '@snakepit/core';
+import type { ExitRecord } from '@snakepit/core';
+import type { ActorBehavior, ActorContext } from '@snakepit/actors';
+import { startWorkerProcess } from '../worker/startWorkerProcess.js';
+import type { WorkerLaunch } from '../worker/startWorkerProcess.js';
+import type { WorkerProcess, WorkerStats } from '../worker/WorkerProcess.js';
+
+interface WorkerActorState {
+  readonly ready: Promise<WorkerProcess>;
+  worker?: WorkerProcess;
+}
+
+/**
+ * The actor that owns one Python process, on its own thread: it spawns the
+ * process from this thread (so PR_SET_PDEATHSIG and libuv's reaping belong
+ * here), runs the heartbeat, and stops the process with the kill ladder
+ * before the actor ends, so the thread never leaves an unreaped child.
+ *
+ * `start` returns at once and the handshake continues (Elixir's
+ * handle_continue): the supervisor is not blocked, workers start
+ * concurrently, and a failed start is an exit that counts toward intensity.
+ * Readiness reaches the pool as the `snakepit.worker.process.started` event
+ * (with the gRPC address), so no message waits in the mailbox meanwhile.
+ */
+const handlers = {
+  stats(state: WorkerActorState): WorkerStats | undefined {
+    return state.worker?.stats;
+  },
+  ping(state: WorkerActorState): Promise<number> | undefined {
+    return state.worker?.ping();
+  },
+  recordLife(state: WorkerActorState): void {
+    state.worker?.recordLife();
+  },
+  /** Kills the process (SIGTERM → SIGKILL); the actor then exits with the reason. */
+  kill(state: WorkerActorState, reason: string): void {
+    void state.worker?.kill(reason);
+  },
+};
+
+const workerActor: ActorBehavior<WorkerActorState, WorkerLaunch, typeof handlers> = {
+  start: (launch: WorkerLaunch, context: ActorContext): WorkerActorState => {
+    const bus = new EventBus();
+    bus.onAny((name, payload) => context.emit(name, payload));
+    const state: WorkerActorState = { ready: startWorkerProcess(launch, { bus }) };
+    state.ready.then(
+      (worker) => {
+        state.worker = worker;
+        void worker.exited.then((exit) => context.stop(toExitReason(exit)));
+      },
+      (error: unknown) => context.stop(error instanceof Error ? error : new Error(String(error))),
+    );
+    return state;
+  },
+  handlers,
+  async stop(state: WorkerActorState): Promise<void> {
+    const worker = await state.ready.catch(() => undefined);
+    await worker?.stop('shutdown');
+  },
+};
+
+function toExitReason(exit: ExitRecord): 'shutdown' | Error {
+  if (exit.reason === 'shutdown') return 'shutdown';
+  const code = exit.reason === 'heartbeat timeout' ? 'HEARTBEAT_TIMEOUT' : 'WORKER_CRASHED';
+  const how = exit.signal ? `signal ${exit.signal}` : `exit code ${exit.exitCode}`;
+  return new SnakepitError(code, `Python worker ended (${exit.reason}, ${how})`, {
+    details: { exit },
+  });
+}
+
+export default workerActor;
+export type WorkerActor = typeof workerActor;

@@ -1,0 +1,35 @@
+import { randomBytes } from 'node:crypto';
+import { EventBus, parseOptions, realClock, resolvePython } from '@snakepit/core';
+import { PythonWorker } from './PythonWorker.js';
+import { pythonWorkerOptionsSchema } from './PythonWorkerOptions.js';
+import type { PythonWorkerOptions, ResolvedPythonWorkerOptions } from './PythonWorkerOptions.js';
+import { startWorkerProcess } from './startWorkerProcess.js';
+import type { WorkerLaunch } from './startWorkerProcess.js';
+
+const processRunId = randomBytes(6).toString('hex');
+
+/**
+ * Starts one Python worker driven from the calling thread: validates the
+ * options, resolves the interpreter, spawns it and waits for `Ready`.
+ *
+ * @throws {SnakepitError} `INVALID_OPTIONS`, `PYTHON_NOT_FOUND`,
+ *   `PYTHON_DEPS_MISSING`, `SPAWN_FAILED`, `WORKER_START_FAILED` or `WORKER_START_TIMEOUT`.
+ */
+export async function startPythonWorker(options: PythonWorkerOptions): Promise<PythonWorker> {
+  const { bus = new EventBus(), clock = realClock, ...rest } = options;
+  const resolved = parseOptions(pythonWorkerOptionsSchema, rest, 'Python worker');
+  const launch = await toWorkerLaunch(resolved, resolved.runId ?? processRunId);
+  return new PythonWorker(await startWorkerProcess(launch, { bus, clock }));
+}
+
+/** Resolves validated options into a launch description (finds the interpreter). */
+export async function toWorkerLaunch(
+  resolved: ResolvedPythonWorkerOptions,
+  runId: string,
+): Promise<WorkerLaunch> {
+  const python = await resolvePython(
+    resolved.python === undefined ? {} : { python: resolved.python },
+  );
+  const { python: _python, runId: _runId, ...launch } = resolved;
+  return { ...launch, runId, python: python.path };
+}

@@ -1,0 +1,161 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { EventBus, SnakepitError, createRunDir, realClock, spawnProcess } from '@snakepit/core';
+import type { Clock, ManagedProcess } from '@snakepit/core';
+import type { v1 } from '@snakepit/proto';
+import { ControlChannel } from '../control/ControlChannel.js';
+import type { ResolvedHeartbeatOptions } from '../heartbeat/detectionBudget.js';
+import { selfTerminationWindowMs } from '../heartbeat/detectionBudget.js';
+import { WorkerProcess } from './WorkerProcess.js';
+
+/** Directory holding the `snakepit_worker` Python package. */
+export const PYTHON_PACKAGE_DIR = fileURLToPath(new URL('../../python', import.meta.url));
+
+/**
+ * Everything needed to launch one worker, already validated and resolved.
+ * Plain data (structured-cloneable), so an actor thread can receive it.
+ */
+export interface WorkerLaunch {
+  readonly workerId: string;
+  readonly runId: string;
+  /** Absolute interpreter path (see `resolvePython`). */
+  readonly python: string;
+  readonly adapter: string;
+  readonly pythonPath: readonly string[];
+  readonly startTimeoutMs: number;
+  readonly shutdownTimeoutMs: number;
+  readonly killAfterMs: number;
+  readonly maxConcurrency: number;
+  readonly heartbeat: ResolvedHeartbeatOptions | false;
+  /** Overrides the derived self-termination window; 0 disables it. */
+  readonly selfTerminateAfterMs?: number | undefined;
+  readonly env: Readonly<Record<string, string>>;
+  readonly cwd?: string | undefined;
+}
+
+/**
+ * Spawns `python -m snakepit_worker` in its own process group from the
+ * calling thread and waits for its `Ready` frame. Imports neither gRPC nor
+ * the options schema, so that actor threads start fast.
+ *
+ * @throws {SnakepitError} `SPAWN_FAILED`, `WORKER_START_FAILED` (with the
+ *   Python traceback when the adapter failed to import) or `WORKER_START_TIMEOUT`.
+ */
+export async function startWorkerProcess(
+  launch: WorkerLaunch,
+  { bus = new EventBus(), clock = realClock }: { bus?: EventBus; clock?: Clock } = {},
+): Promise<WorkerProcess> {
+  const { workerId, runId } = launch;
+  const stderrTail: string[] = [];
+  const spawned: { pid?: number } = {};
+  const proc = await spawnProcess({
+    command: launch.python,
+    args: [
+      ...['-m', 'snakepit_worker', '--snakepit-run-id', runId, '--adapter', launch.adapter],
+      ...['--socket', join(createRunDir(runId), `${workerId}.sock`)],
+      ...['--max-concurrency', String(launch.maxConcurrency)],
+    ],
+    runId,
+    workerId,
+    env: {
+      ...launch.env,
+      PYTHONPATH: [PYTHON_PACKAGE_DIR, ...launch.pythonPath, process.env.PYTHONPATH ?? '']
+        .filter(Boolean)
+        .join(':'),
+      PYTHONUNBUFFERED: '1',
+      SNAKEPIT_PING_TIMEOUT_MS: String(
+        launch.selfTerminateAfterMs ?? selfTerminationWindowMs(launch.heartbeat),
+      ),
+    },
+    ...(launch.cwd === undefined ? {} : { cwd: launch.cwd }),
+    clock,
+    onOutput: (stream, line) => {
+      if (stream === 'stderr') stderrTail.splice(0, stderrTail.length - 19, line);
+      bus.emit('snakepit.worker.log', {
+        ...{ workerId, runId, pid: spawned.pid, timestampMs: clock.wallNow() },
+        ...{ stream, line },
+      });
+    },
+  });
+  spawned.pid = proc.pid;
+  const handshake = await awaitReady(proc, launch.startTimeoutMs, clock);
+  if (!handshake.ready) {
+    await proc.stop({
+      reason: 'start failed',
+      gracefulTimeoutMs: 0,
+      killAfterMs: launch.killAfterMs,
+    });
+    throw startError(handshake, workerId, stderrTail);
+  }
+  bus.emit('snakepit.worker.process.started', {
+    ...{ workerId, runId, pid: proc.pid, timestampMs: clock.wallNow() },
+    startMs: clock.now() - proc.startedAtMs,
+    grpcAddress: handshake.ready.grpcAddress,
+  });
+  const settings = {
+    heartbeat: launch.heartbeat,
+    shutdownTimeoutMs: launch.shutdownTimeoutMs,
+    killAfterMs: launch.killAfterMs,
+  };
+  const { channel, ready } = handshake;
+  return new WorkerProcess({ id: workerId, runId, proc, channel, ready, bus, clock, settings });
+}
+
+interface Handshake {
+  readonly channel: ControlChannel;
+  readonly ready?: v1.Ready;
+  readonly fault?: v1.Fault;
+  readonly problem?: string;
+}
+
+function awaitReady(proc: ManagedProcess, timeoutMs: number, clock: Clock): Promise<Handshake> {
+  return new Promise((resolve) => {
+    let fault: v1.Fault | undefined;
+    let isDone = false;
+    const finish = (result: Omit<Handshake, 'channel'>): void => {
+      if (isDone) return;
+      isDone = true;
+      timer.cancel();
+      resolve({ channel, ...result, ...(fault ? { fault } : {}) });
+    };
+    const channel = new ControlChannel(proc.control, {
+      onFrame: (frame) => {
+        if (frame.ready) finish({ ready: frame.ready as v1.Ready });
+        else if (frame.fault) fault = frame.fault as v1.Fault;
+      },
+      onClose: (error) =>
+        finish({ problem: error?.message ?? 'control channel closed before Ready' }),
+    });
+    const timer = clock.setTimeout(
+      () => finish({ problem: `no Ready within ${timeoutMs} ms` }),
+      timeoutMs,
+    );
+    void proc.exited.then((exit) =>
+      finish({
+        problem: `exited during start (code ${exit.exitCode ?? '-'}, signal ${exit.signal ?? '-'})`,
+      }),
+    );
+  });
+}
+
+function startError(
+  handshake: Handshake,
+  workerId: string,
+  stderrTail: readonly string[],
+): SnakepitError {
+  const { fault, problem } = handshake;
+  if (fault) {
+    const error = fault.error;
+    const traceback = error?.traceback ? `\n${error.traceback}` : '';
+    return new SnakepitError(
+      'WORKER_START_FAILED',
+      `Worker ${workerId} failed to start (${fault.code}): ${fault.message}${traceback}`.trimEnd(),
+      { details: { workerId, faultCode: fault.code, pythonType: error?.type } },
+    );
+  }
+  const code = problem?.startsWith('no Ready') ? 'WORKER_START_TIMEOUT' : 'WORKER_START_FAILED';
+  const tail = stderrTail.length > 0 ? `\nLast stderr lines:\n${stderrTail.join('\n')}` : '';
+  return new SnakepitError(code, `Worker ${workerId} did not become ready: ${problem}.${tail}`, {
+    details: { workerId },
+  });
+}

@@ -1,0 +1,154 @@
+import { randomBytes } from 'node:crypto';
+import { isSnakepitError } from '@snakepit/core';
+import { createPool } from '@snakepit/python-bridge';
+import type { Pool, PoolOptions } from '@snakepit/python-bridge';
+import { afterEach, describe, expect, it } from 'vitest';
+import { isGone, killRun, processesOfRun, waitFor } from '../support/processes.js';
+
+const pools: Pool[] = [];
+
+async function startPool(options: PoolOptions = {}): Promise<Pool> {
+  const pool = await createPool({ runId: `pool-${randomBytes(4).toString('hex')}`, ...options });
+  pools.push(pool);
+  return pool;
+}
+
+afterEach(async () => {
+  for (const pool of pools.splice(0)) {
+    await pool.stop().catch(() => {});
+    killRun(pool.runId);
+  }
+});
+
+function pidOf(pool: Pool, index: number): number {
+  const pid = pool.stats().workers[index]?.pid;
+  if (pid === undefined) throw new Error(`worker ${index} has no pid`);
+  return pid;
+}
+
+describe.each(['dedicated', 'shared', 'inline'] as const)(
+  'a pool with %s placement',
+  (placement) => {
+    it('serves concurrent calls on every worker and stops leaving nothing behind', async () => {
+      const pool = await startPool({ size: 2, placement });
+      expect(pool.stats().byState.ready).toBe(2);
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => pool.execute('add', [i, 1])),
+      );
+      expect(results).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+      const pids = pool.stats().workers.map((w) => w.pid);
+      expect(new Set(pids).size).toBe(2);
+      await pool.stop();
+      await waitFor(() => processesOfRun(pool.runId).length === 0, 5_000, 'no process left');
+      expect(pool.stats().state).toBe('stopped');
+      await expect(pool.execute('add', [1, 1])).rejects.toSatisfy((e) =>
+        isSnakepitError(e, 'POOL_STOPPED'),
+      );
+    });
+  },
+);
+
+describe('pool supervision', () => {
+  it('fails the call of a worker killed mid-call with WORKER_CRASHED and returns to full size', async () => {
+    const pool = await startPool({ size: 2 });
+    const victim = pidOf(pool, 0);
+    const call = pool.execute('sleep', { seconds: 10 }).catch((e: unknown) => e);
+    await waitFor(() => pool.stats().workers.some((w) => w.inFlight === 1));
+    const busyPid = pool.stats().workers.find((w) => w.inFlight === 1)!.pid!;
+    process.kill(busyPid, 'SIGKILL');
+    expect(isSnakepitError(await call, 'WORKER_CRASHED')).toBe(true);
+    await waitFor(
+      () =>
+        pool.stats().byState.ready === 2 && !pool.stats().workers.some((w) => w.pid === busyPid),
+      10_000,
+      'pool back to full size with a new process',
+    );
+    expect(pool.stats().workers.find((w) => w.restarts === 1)).toBeDefined();
+    await expect(pool.execute('add', [2, 2])).resolves.toBe(4);
+    expect(victim).toBeGreaterThan(0);
+  });
+
+  it('retries an idempotent call on another worker when its worker dies', async () => {
+    const pool = await startPool({ size: 2 });
+    const call = pool.execute('sleep', { seconds: 1 }, { idempotent: true });
+    await waitFor(() => pool.stats().workers.some((w) => w.inFlight === 1));
+    process.kill(pool.stats().workers.find((w) => w.inFlight === 1)!.pid!, 'SIGKILL');
+    await expect(call).resolves.toBe(1);
+  });
+
+  it('declares a SIGSTOPped worker hung and has a replacement serving within 3 s (500 ms heartbeat)', async () => {
+    const pool = await startPool({
+      size: 1,
+      heartbeat: { intervalMs: 500, timeoutMs: 500, maxMissed: 3 },
+    });
+    const stopped = pidOf(pool, 0);
+    const t0 = Date.now();
+    process.kill(stopped, 'SIGSTOP');
+    await waitFor(
+      () => pool.stats().workers[0]?.state === 'ready' && pidOf(pool, 0) !== stopped,
+      10_000,
+      'replacement',
+    );
+    const elapsedMs = Date.now() - t0;
+    await expect(pool.execute('add', [1, 2])).resolves.toBe(3);
+    await waitFor(() => isGone(stopped), 5_000, 'hung worker gone');
+    expect(elapsedMs).toBeLessThan(3_000);
+  });
+
+  it('does not kill a worker that announced Busy while holding the GIL, but kills one that did not', async () => {
+    const pool = await startPool({
+      size: 2,
+      heartbeat: { intervalMs: 300, timeoutMs: 300, maxMissed: 3 },
+    });
+    const announced = pool.execute('hold_gil', { seconds: 3, announce_busy: true });
+    await expect(announced).resolves.toBe(3);
+    expect(pool.stats().workers.every((w) => w.restarts === 0)).toBe(true);
+    const silent = pool.execute('hold_gil', { seconds: 5 }).catch((e: unknown) => e);
+    expect(isSnakepitError(await silent, 'WORKER_CRASHED')).toBe(true);
+    await waitFor(() => pool.stats().byState.ready === 2, 10_000, 'replacement');
+    expect(pool.stats().workers.some((w) => w.restarts === 1)).toBe(true);
+  });
+
+  it('gives up with POOL_STOPPED and the Python traceback when the adapter cannot be imported', async () => {
+    const runId = `pool-${randomBytes(4).toString('hex')}`;
+    const error = await createPool({ runId, size: 2, adapter: 'no_such_adapter' }).catch(
+      (e: unknown) => e,
+    );
+    expect(isSnakepitError(error, 'POOL_STOPPED')).toBe(true);
+    expect(String((error as Error).cause)).toContain('ModuleNotFoundError');
+    await waitFor(() => processesOfRun(runId).length === 0, 5_000, 'no process left');
+  });
+});
+
+describe('pool queueing', () => {
+  it('queues calls beyond capacity and refuses them when the queue is full', async () => {
+    const pool = await startPool({ size: 1, maxQueue: 1 });
+    const first = pool.execute('sleep', { seconds: 0.5 });
+    const second = pool.execute('add', [1, 1]);
+    const third = pool.execute('add', [1, 1]).catch((e: unknown) => e);
+    expect(isSnakepitError(await third, 'POOL_SATURATED')).toBe(true);
+    await expect(first).resolves.toBe(0.5);
+    await expect(second).resolves.toBe(2);
+  });
+
+  it('fails a call that waited longer than queueTimeoutMs, and an aborted one', async () => {
+    const pool = await startPool({ size: 1, queueTimeoutMs: 100 });
+    const busy = pool.execute('sleep', { seconds: 0.5 });
+    const late = await pool.execute('add', [1, 1]).catch((e: unknown) => e);
+    expect(isSnakepitError(late, 'POOL_SATURATED')).toBe(true);
+    const controller = new AbortController();
+    const aborted = pool
+      .execute('add', [1, 1], { signal: controller.signal })
+      .catch((e: unknown) => e);
+    controller.abort();
+    expect(isSnakepitError(await aborted, 'ABORTED')).toBe(true);
+    await busy;
+  });
+
+  it('streams the items of a generator command', async () => {
+    const pool = await startPool({ size: 1 });
+    const items: unknown[] = [];
+    for await (const item of pool.stream('count', { n: 5 })) items.push(item);
+    expect(items).toEqual([0, 1, 2, 3, 4]);
+  });
+});

@@ -23,7 +23,7 @@ describe('one real Python worker, end to end', () => {
 
   it('announces itself in Ready with its pid, address and versions', () => {
     expect(worker.ready.pid).toBe(worker.pid);
-    expect(worker.ready.grpcAddress).toMatch(/^unix:\/\/\/.+\/w1\.sock$/);
+    expect(worker.ready.grpcAddress).toMatch(/^unix:\/\/\/.+\/w1\.[0-9a-f]{8}\.sock$/);
     expect(worker.ready.protocolVersion).toBe(1);
     expect(worker.ready.commands).toEqual(expect.arrayContaining(['echo', 'add', 'raise_error']));
     expect(processesOfRun(runId)).toEqual([worker.pid]);

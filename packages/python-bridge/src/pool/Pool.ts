@@ -64,6 +64,8 @@ export class Pool {
       (reason) => bus.emit('snakepit.pool.queue.rejected', { poolId: this.id, reason }),
     );
     void parts.supervisor.exited.then((reason) => this.#onSupervisorExit(reason));
+    const { maxUptimeMs, maxRssBytes } = options.recycle;
+    if (maxUptimeMs !== undefined || maxRssBytes !== undefined) this.#scheduleRecycleCheck();
   }
 
   /**
@@ -173,7 +175,9 @@ export class Pool {
       }
       throw error;
     } finally {
+      slot.callsCompleted++;
       this.#release(slot);
+      this.#maybeRecycle(slot);
       bus.emit('snakepit.pool.execute.completed', {
         poolId: this.id,
         workerId: slot.id,
@@ -225,6 +229,39 @@ export class Pool {
   /** Called by the slots' lifecycle (see createPool). */
   onSlotChanged(slot: WorkerSlot): void {
     if (slot.state === 'ready') this.#dispatch();
+  }
+
+  #scheduleRecycleCheck(): void {
+    this.#parts.clock.setTimeout(() => {
+      if (this.#state !== 'running') return;
+      for (const slot of this.#parts.slots) this.#maybeRecycle(slot);
+      this.#scheduleRecycleCheck();
+    }, 1_000);
+  }
+
+  /** Replaces the slot's process when it has done enough (see `recycle` options). */
+  #maybeRecycle(slot: WorkerSlot): void {
+    const { recycle, startTimeoutMs } = this.#parts.options;
+    const now = this.#parts.clock.now();
+    if (this.#state !== 'running' || (slot.state !== 'ready' && slot.state !== 'busy')) return;
+    if (slot.isRecycling && now - (slot.recycleRequestedAtMs ?? 0) < startTimeoutMs + 5_000) return;
+    const reason =
+      recycle.maxRequests !== undefined && slot.callsCompleted >= recycle.maxRequests
+        ? 'max requests'
+        : recycle.maxUptimeMs !== undefined && now - (slot.readyAtMs ?? now) >= recycle.maxUptimeMs
+          ? 'max uptime'
+          : recycle.maxRssBytes !== undefined && (slot.rssBytes ?? 0) > recycle.maxRssBytes
+            ? 'max rss'
+            : undefined;
+    if (!reason || !slot.actor) return;
+    slot.isRecycling = true;
+    slot.recycleRequestedAtMs = now;
+    this.#parts.bus.emit('snakepit.pool.worker.recycled', {
+      poolId: this.id,
+      workerId: slot.id,
+      reason,
+    });
+    slot.actor.tell('recycle', reason);
   }
 
   #emitDepth(): void {

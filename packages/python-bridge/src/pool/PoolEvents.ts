@@ -29,6 +29,12 @@ declare module '@snakepit/core' {
       readonly from: PoolWorkerState;
       readonly to: PoolWorkerState;
     };
+    /** A worker's process is being replaced (`recycle` options). */
+    'snakepit.pool.worker.recycled': {
+      readonly poolId: string;
+      readonly workerId: string;
+      readonly reason: 'max requests' | 'max uptime' | 'max rss';
+    };
     /** The pool's supervisor gave up (restart intensity exceeded): the pool stopped. */
     'snakepit.pool.failed': { readonly poolId: string; readonly reason: string };
   }

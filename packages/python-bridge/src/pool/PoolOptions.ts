@@ -30,6 +30,19 @@ export const poolOptionsSchema = pythonWorkerOptionsSchema
      * pools), or the main thread (`inline`).
      */
     placement: z.enum(['dedicated', 'shared', 'inline']).default('dedicated'),
+    /**
+     * Replace a worker's process after this many calls, this long, or once
+     * its Python RSS exceeds this; the replacement starts before the old
+     * process stops. All off by default.
+     */
+    recycle: z
+      .object({
+        maxRequests: count(1, 1e12).optional(),
+        maxUptimeMs: count(1_000, 1e12).optional(),
+        maxRssBytes: count(1024 * 1024, 1e15).optional(),
+      })
+      .strict()
+      .default({}),
     /** Restart intensity and backoff of the pool's supervisor. */
     restart: z
       .object({

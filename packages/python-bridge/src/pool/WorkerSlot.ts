@@ -32,6 +32,13 @@ export class WorkerSlot {
   starts = 0;
   readyAtMs: number | undefined;
   lastPongAtMs: number | undefined;
+  /** Calls completed by the current process. */
+  callsCompleted = 0;
+  /** Resident memory of the current process, from its latest Pong. */
+  rssBytes: number | undefined;
+  /** A replacement process is being started (see recycling). */
+  isRecycling = false;
+  recycleRequestedAtMs: number | undefined;
   readonly #clock: Clock;
   readonly #onState: (slot: WorkerSlot, from: PoolWorkerState) => void;
 
@@ -57,13 +64,22 @@ export class WorkerSlot {
     this.#onState(this, from);
   }
 
-  /** The process answered Ready at `grpcAddress`. */
-  becomeReady(pid: number, grpcAddress: string): void {
+  /**
+   * A process answered Ready at `grpcAddress`: the first after a (re)start,
+   * or a recycled replacement, whose predecessor keeps its client until its
+   * calls in flight have had `drainMs` to finish.
+   */
+  becomeReady(pid: number, grpcAddress: string, drainMs: number): void {
+    const previous = this.client;
+    if (previous) this.#clock.setTimeout(() => previous.close(), drainMs);
     this.pid = pid;
     this.client = new WorkerClient(this.id, grpcAddress);
+    this.callsCompleted = 0;
+    this.rssBytes = undefined;
+    this.isRecycling = false;
     this.readyAtMs = this.#clock.now();
     this.lastPongAtMs = this.readyAtMs;
-    this.setState('ready');
+    this.setState(this.inFlight >= 1 && this.state === 'busy' ? 'busy' : 'ready');
   }
 
   /** The process (or its actor) ended. */
@@ -73,6 +89,7 @@ export class WorkerSlot {
     this.actor = undefined;
     this.pid = undefined;
     this.readyAtMs = undefined;
+    this.isRecycling = false;
     this.setState('stopped');
   }
 

@@ -78,7 +78,7 @@ export async function createPool(options: PoolOptions = {}): Promise<Pool> {
         pool?.onSlotChanged(slot);
       }),
   );
-  routeWorkerEvents(bus, slots, clock);
+  routeWorkerEvents(bus, slots, clock, resolved.shutdownTimeoutMs + resolved.killAfterMs);
   const exits: { last?: Error } = {};
   pool = new Pool({
     options: resolved,
@@ -168,16 +168,24 @@ function workerChildSpec(
 }
 
 /** Feeds worker events (forwarded from the actor threads) to their slots. */
-function routeWorkerEvents(bus: EventBus, slots: readonly WorkerSlot[], clock: Clock): void {
+function routeWorkerEvents(
+  bus: EventBus,
+  slots: readonly WorkerSlot[],
+  clock: Clock,
+  drainMs: number,
+): void {
   const byId = new Map(slots.map((slot) => [slot.id, slot]));
   bus.on('snakepit.worker.process.started', (e) => {
     const slot = byId.get(e.workerId);
-    if (slot?.state === 'starting' && e.pid !== undefined) slot.becomeReady(e.pid, e.grpcAddress);
+    if (!slot || e.pid === undefined) return;
+    if (slot.state === 'starting' || slot.isRecycling)
+      slot.becomeReady(e.pid, e.grpcAddress, drainMs);
   });
   bus.on('snakepit.worker.heartbeat.received', (e) => {
     const slot = byId.get(e.workerId);
     if (!slot) return;
     slot.lastPongAtMs = clock.now();
+    slot.rssBytes = e.rssBytes;
     if (slot.state === 'unhealthy') slot.setState(slot.inFlight > 0 ? 'busy' : 'ready');
   });
   bus.on('snakepit.worker.heartbeat.timeout', (e) => {

@@ -6,8 +6,15 @@ import type { WorkerLaunch } from '../worker/startWorkerProcess.js';
 import type { WorkerProcess, WorkerStats } from '../worker/WorkerProcess.js';
 
 interface WorkerActorState {
+  readonly launch: WorkerLaunch;
+  readonly bus: EventBus;
+  readonly context: ActorContext;
+  /** The first start; later processes come from `recycle`. */
   readonly ready: Promise<WorkerProcess>;
   worker?: WorkerProcess;
+  /** A replacement being started, and the process it replaces. */
+  recycling?: Promise<void> | undefined;
+  retiring?: WorkerProcess | undefined;
 }
 
 /**
@@ -32,6 +39,25 @@ const handlers = {
   recordLife(state: WorkerActorState): void {
     state.worker?.recordLife();
   },
+  /**
+   * Replaces the process: starts a new one, and once it is ready (its
+   * `process.started` event moves the pool's traffic to it) stops the old
+   * one gracefully, letting its calls in flight finish. A replacement that
+   * fails to start leaves the old process serving.
+   */
+  recycle(state: WorkerActorState, reason: string): void {
+    const old = state.worker;
+    if (!old || state.recycling) return;
+    state.recycling = startWorkerProcess(state.launch, { bus: state.bus }).then(
+      (next) => {
+        adopt(state, next);
+        state.retiring = old;
+        void old.stop(reason);
+      },
+      () => {},
+    );
+    void state.recycling.then(() => (state.recycling = undefined));
+  },
   /** Kills the process (SIGTERM → SIGKILL); the actor then exits with the reason. */
   kill(state: WorkerActorState, reason: string): void {
     void state.worker?.kill(reason);
@@ -42,22 +68,29 @@ const workerActor: ActorBehavior<WorkerActorState, WorkerLaunch, typeof handlers
   start: (launch: WorkerLaunch, context: ActorContext): WorkerActorState => {
     const bus = new EventBus();
     bus.onAny((name, payload) => context.emit(name, payload));
-    const state: WorkerActorState = { ready: startWorkerProcess(launch, { bus }) };
-    state.ready.then(
-      (worker) => {
-        state.worker = worker;
-        void worker.exited.then((exit) => context.stop(toExitReason(exit)));
-      },
+    const ready = startWorkerProcess(launch, { bus });
+    const state: WorkerActorState = { launch, bus, context, ready };
+    ready.then(
+      (worker) => adopt(state, worker),
       (error: unknown) => context.stop(error instanceof Error ? error : new Error(String(error))),
     );
     return state;
   },
   handlers,
   async stop(state: WorkerActorState): Promise<void> {
-    const worker = await state.ready.catch(() => undefined);
-    await worker?.stop('shutdown');
+    await state.ready.catch(() => undefined);
+    await state.recycling;
+    await Promise.all([state.worker?.stop('shutdown'), state.retiring?.stop('shutdown')]);
   },
 };
+
+/** Makes `worker` the actor's process: its unexpected end ends the actor. */
+function adopt(state: WorkerActorState, worker: WorkerProcess): void {
+  state.worker = worker;
+  void worker.exited.then((exit) => {
+    if (state.worker === worker) state.context.stop(toExitReason(exit));
+  });
+}
 
 function toExitReason(exit: ExitRecord): 'shutdown' | Error {
   if (exit.reason === 'shutdown') return 'shutdown';

@@ -183,7 +183,11 @@ export class WorkerProcess {
       },
       onReceived: (seq, latencyMs) => {
         if (bus.hasListeners('snakepit.worker.heartbeat.received')) {
-          bus.emit('snakepit.worker.heartbeat.received', { ...this.#eventBase(), seq, latencyMs });
+          const rssBytes = this.#stats?.rssBytes ?? 0;
+          bus.emit('snakepit.worker.heartbeat.received', {
+            ...this.#eventBase(),
+            ...{ seq, latencyMs, rssBytes },
+          });
         }
       },
       onMissed: (seq, missed) =>

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EventBus, SnakepitError, createRunDir, realClock, spawnProcess } from '@snakepit/core';
@@ -52,7 +53,12 @@ export async function startWorkerProcess(
     command: launch.python,
     args: [
       ...['-m', 'snakepit_worker', '--snakepit-run-id', runId, '--adapter', launch.adapter],
-      ...['--socket', join(createRunDir(runId), `${workerId}.sock`)],
+      // One socket per process: a recycled worker's replacement binds while
+      // its predecessor (which unlinks its socket on exit) still drains.
+      ...[
+        '--socket',
+        join(createRunDir(runId), `${workerId}.${randomBytes(4).toString('hex')}.sock`),
+      ],
       ...['--max-concurrency', String(launch.maxConcurrency)],
     ],
     runId,

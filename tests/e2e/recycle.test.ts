@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto';
+import { createPool } from '@snakepit/python-bridge';
+import type { Pool, PoolOptions } from '@snakepit/python-bridge';
+import { afterEach, describe, expect, it } from 'vitest';
+import { isGone, killRun, processesOfRun, waitFor } from '../support/processes.js';
+
+const pools: Pool[] = [];
+
+async function startPool(options: PoolOptions): Promise<Pool> {
+  const pool = await createPool({ runId: `recycle-${randomBytes(4).toString('hex')}`, ...options });
+  pools.push(pool);
+  return pool;
+}
+
+afterEach(async () => {
+  for (const pool of pools.splice(0)) {
+    await pool.stop().catch(() => {});
+    killRun(pool.runId);
+  }
+});
+
+describe('recycling', () => {
+  it('replaces a worker after maxRequests calls without failing a call, new process first', async () => {
+    const pool = await startPool({ size: 1, recycle: { maxRequests: 5 } });
+    const recycled: string[] = [];
+    pool.events.on('snakepit.pool.worker.recycled', (e) => recycled.push(e.reason));
+    const first = pool.stats().workers[0]!.pid!;
+    const results: unknown[] = [];
+    for (let i = 0; i < 5; i++) results.push(await pool.execute('add', [i, 0]));
+    await waitFor(() => pool.stats().workers[0]!.pid !== first, 10_000, 'replacement ready');
+    // Calls keep flowing while the old process drains.
+    for (let i = 5; i < 9; i++) results.push(await pool.execute('add', [i, 0]));
+    expect(results).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(recycled).toEqual(['max requests']);
+    await waitFor(() => isGone(first), 10_000, 'old process gone');
+    expect(pool.stats().workers[0]!.restarts).toBe(0); // a recycle is not a restart
+    expect(processesOfRun(pool.runId)).toHaveLength(1);
+  });
+
+  it('replaces a worker whose Python RSS exceeds maxRssBytes (as reported in Pong)', async () => {
+    const pool = await startPool({
+      size: 1,
+      heartbeat: { intervalMs: 200, timeoutMs: 1_000, maxMissed: 3 },
+      recycle: { maxRssBytes: 200 * 1024 * 1024 },
+    });
+    const first = pool.stats().workers[0]!.pid!;
+    await pool.execute('allocate', { mb: 250 });
+    await waitFor(() => pool.stats().workers[0]!.pid !== first, 15_000, 'replacement');
+    await expect(pool.execute('add', [1, 2])).resolves.toBe(3);
+    await waitFor(() => isGone(first), 10_000, 'old process gone');
+  });
+});

@@ -1,9 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
+// Unit projects run in parallel. The integration project starts real Python
+// workers, signals them and loads the CPU: its files run one at a time so that
+// one file's load cannot starve another's heartbeats (`pnpm test:ts` runs it
+// after the others).
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'core', include: ['packages/core/test/**/*.test.ts'] } },
+      { test: { name: 'core', include: ['packages/core/test/**/*.test.ts'], testTimeout: 30_000 } },
       { test: { name: 'actors', include: ['packages/actors/test/**/*.test.ts'] } },
       {
         test: {
@@ -12,7 +16,22 @@ export default defineConfig({
           testTimeout: 30_000,
         },
       },
-      { test: { name: 'integration', include: ['tests/**/*.test.ts'], testTimeout: 60_000 } },
+      {
+        test: {
+          name: 'telemetry',
+          include: ['packages/telemetry/test/**/*.test.ts'],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['tests/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -1,0 +1,87 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readProcStat } from '../../src/process/procfs.js';
+import { isStillRunning, signalVerified } from '../../src/process/signalVerified.js';
+import type { VerifiedProcess } from '../../src/process/signalVerified.js';
+import { spawnProcess } from '../../src/process/spawnProcess.js';
+import type { ManagedProcess } from '../../src/process/ManagedProcess.js';
+
+const remembered: VerifiedProcess[] = [];
+const tempDirs: string[] = [];
+
+/**
+ * Remembers a process (by pid AND start time) for {@link cleanUpProcesses}:
+ * a pid alone could be reused by the time a failed test cleans up.
+ */
+export function remember(pid: number): void {
+  const stat = readProcStat(pid);
+  if (!stat) return;
+  remembered.push({ pid, startTimeTicks: stat.startTimeTicks, isGroupLeader: stat.pgrp === pid });
+}
+
+/** SIGKILLs every remembered process (and group) still verifiably the same; for afterEach. */
+export function cleanUpProcesses(): void {
+  for (const target of remembered.splice(0)) signalVerified(target, 'SIGKILL');
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/** Whether a process is gone; a zombie nobody reaps (no init here) counts as gone. */
+export function isGone(pid: number): boolean {
+  const stat = readProcStat(pid);
+  return !stat || stat.state === 'Z' || stat.state === 'X';
+}
+
+/** Whether a remembered-style identity still runs. */
+export function isRunning(pid: number, startTimeTicks: number): boolean {
+  return isStillRunning({ pid, startTimeTicks, isGroupLeader: false });
+}
+
+/** Polls `check` every 10 ms until it holds; rejects after `timeoutMs`. */
+export async function until(check: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** A fresh private runtime directory, removed by {@link cleanUpProcesses}. */
+export function tempRuntimeDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'snakepit-rt-'));
+  tempDirs.push(dir);
+  return dir;
+}
+
+/** A unique run id for one test. */
+export function testRunId(label: string): string {
+  return `test-${label}-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+/** Spawns a remembered `exec sleep 30` in its own group, through `spawnProcess`. */
+export async function spawnSleeper(runId: string, token?: string): Promise<ManagedProcess> {
+  const proc = await spawnProcess({
+    command: '/bin/sh',
+    args: ['-c', 'exec sleep 30'],
+    runId,
+    workerId: 'sleeper',
+    ...(token === undefined ? {} : { token }),
+  });
+  remember(proc.pid);
+  await untilExecuted(proc.pid, 'sleep');
+  return proc;
+}
+
+/**
+ * Waits until `pid` runs `comm`: while a process is inside execve() its
+ * /proc/PID/environ can read as empty, which would make identity checks flaky.
+ */
+export async function untilExecuted(pid: number, comm: string): Promise<void> {
+  await until(() => {
+    try {
+      return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === comm;
+    } catch {
+      return false;
+    }
+  });
+}

@@ -1,0 +1,128 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { isSnakepitError } from '../../src/errors/SnakepitError.js';
+import { ownProcessIdentity } from '../../src/process/processIdentity.js';
+import { startWatchdog } from '../../src/process/watchdog.js';
+import type { Watchdog } from '../../src/process/watchdog.js';
+import { killOwners, startOwner } from '../registry/ownerFixture.js';
+import {
+  cleanUpProcesses,
+  isGone,
+  remember,
+  spawnSleeper,
+  tempRuntimeDir,
+  testRunId,
+  until,
+} from './procHelpers.js';
+
+const watchdogs: Watchdog[] = [];
+
+afterEach(async () => {
+  killOwners();
+  cleanUpProcesses();
+  await Promise.all(watchdogs.splice(0).map((w) => w.stop()));
+});
+
+async function ownWatchdog(registryFile: string, pollMs = 50): Promise<Watchdog> {
+  const watchdog = await startWatchdog({
+    runId: testRunId('wd'),
+    ownerPid: process.pid,
+    ownerStartTimeTicks: ownProcessIdentity().startTimeTicks,
+    registryFile,
+    pollMs,
+  });
+  watchdogs.push(watchdog!);
+  return watchdog!;
+}
+
+function registryFileIn(dir: string): string {
+  const file = join(dir, 'run.json');
+  writeFileSync(file, '{}');
+  return file;
+}
+
+describe('startWatchdog', () => {
+  it("kills a run's guard-less workers and their children soon after the owner's SIGKILL", async () => {
+    const dir = tempRuntimeDir();
+    const runId = testRunId('wd-kill');
+    const owner = await startOwner({
+      runId,
+      dir,
+      workers: 2,
+      withGrandchildren: true,
+      watchdogPollMs: 200,
+    });
+    const { workers, grandchildren, watchdogPid } = owner.info;
+    // Same run id, another (live) owner: a reused run id must not get it killed.
+    const decoy = await spawnSleeper(runId);
+    const environ = readFileSync(`/proc/${watchdogPid!}/environ`, 'utf8');
+    expect(environ).not.toContain('SNAKEPIT_');
+    const all = [...workers.map((w) => w.pid), ...grandchildren];
+    await owner.kill();
+    const killedAt = Date.now();
+    await until(() => all.every(isGone), 3_000);
+    // Poll 200 ms + one scan; SIGTERM is enough for `sleep`. Generous bound.
+    expect(Date.now() - killedAt).toBeLessThan(2_000);
+    await until(() => isGone(watchdogPid!), 3_000);
+    expect(isGone(decoy.pid)).toBe(false);
+    // The registry file stays for the reaper (which also removes the socket dir).
+    expect(readFileSync(owner.info.registryFile, 'utf8')).toContain(runId);
+  });
+
+  it('falls back to tr + grep where grep has no -z (busybox-like)', async () => {
+    const dir = tempRuntimeDir();
+    const bin = join(dir, 'bin');
+    mkdirSync(bin);
+    const realGrep = execFileSync('/bin/sh', ['-c', 'command -v grep'], { encoding: 'utf8' });
+    writeFileSync(
+      join(bin, 'grep'),
+      `#!/bin/sh\ncase "$1" in -*z*) exit 2;; esac\nexec ${realGrep.trim()} "$@"\n`,
+      { mode: 0o755 },
+    );
+    const owner = await startOwner({
+      runId: testRunId('wd-tr'),
+      dir,
+      workers: 1,
+      watchdogPollMs: 50,
+      pathPrefix: bin,
+    });
+    await owner.kill();
+    await until(() => isGone(owner.info.workers[0]!.pid), 3_000);
+  });
+
+  it('exits by itself when the registry file is removed (clean shutdown)', async () => {
+    const file = registryFileIn(tempRuntimeDir());
+    const watchdog = await ownWatchdog(file);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(isGone(watchdog.pid)).toBe(false);
+    rmSync(file);
+    await until(() => isGone(watchdog.pid), 2_000);
+    await watchdog.stop(); // Already gone: returns at once.
+  });
+
+  it('runs while its owner lives, and stop() ends and reaps it', async () => {
+    const watchdog = await ownWatchdog(registryFileIn(tempRuntimeDir()));
+    remember(watchdog.pid);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(isGone(watchdog.pid)).toBe(false);
+    await watchdog.stop();
+    expect(isGone(watchdog.pid)).toBe(true);
+  });
+
+  it('rejects bad options with INVALID_OPTIONS', async () => {
+    await expect(
+      startWatchdog({
+        runId: 'r',
+        ownerPid: 1,
+        ownerStartTimeTicks: 0,
+        registryFile: '/x',
+        pollMs: 0,
+      }),
+    ).rejects.toSatisfy((e) => isSnakepitError(e, 'INVALID_OPTIONS'));
+    await expect(
+      startWatchdog({ runId: 'a b', ownerPid: 1, ownerStartTimeTicks: 0, registryFile: '/x' }),
+    ).rejects.toSatisfy((e) => isSnakepitError(e, 'INVALID_OPTIONS'));
+  });
+});

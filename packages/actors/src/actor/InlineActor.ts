@@ -1,4 +1,4 @@
-import { SnakepitError, type Clock, type EventBus, type TimerHandle } from '@snakepit/core';
+import { SnakepitError, type Clock, type EventBus, type TimerHandle } from '@snakepit/core/runtime';
 
 /** Where an actor's events go: an EventBus, or a port to the main thread's. */
 export type EventSink = Pick<EventBus, 'emit'>;

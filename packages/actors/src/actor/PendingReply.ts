@@ -1,4 +1,4 @@
-import { SnakepitError, type Clock, type TimerHandle } from '@snakepit/core';
+import { SnakepitError, type Clock, type TimerHandle } from '@snakepit/core/runtime';
 import { invalidOption } from '../options/invalidOption.js';
 import { DEFAULT_ASK_OPTIONS, type AskOptions } from './ActorRef.js';
 

@@ -1,4 +1,4 @@
-import { SnakepitError, isSnakepitError, type SnakepitErrorCode } from '@snakepit/core';
+import { SnakepitError, isSnakepitError, type SnakepitErrorCode } from '@snakepit/core/runtime';
 import type { MessagePort } from 'node:worker_threads';
 import type { ExitReason } from '../exit/ExitReason.js';
 

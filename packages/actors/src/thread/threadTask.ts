@@ -1,4 +1,4 @@
-import { realClock } from '@snakepit/core';
+import { realClock } from '@snakepit/core/runtime';
 import { threadId } from 'node:worker_threads';
 import type { AnyActorBehavior } from '../actor/ActorBehavior.js';
 import { InlineActor } from '../actor/InlineActor.js';

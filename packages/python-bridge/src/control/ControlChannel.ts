@@ -1,5 +1,5 @@
 import type { Socket } from 'node:net';
-import { SnakepitError } from '@snakepit/core';
+import { SnakepitError } from '@snakepit/core/runtime';
 import { v1 } from '@snakepit/proto';
 import { FrameDecoder, encodeFrame } from './FrameDecoder.js';
 

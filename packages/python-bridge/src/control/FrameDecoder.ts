@@ -1,4 +1,4 @@
-import { SnakepitError } from '@snakepit/core';
+import { SnakepitError } from '@snakepit/core/runtime';
 
 /** Largest control frame accepted, in bytes. Control frames are small. */
 export const MAX_FRAME_BYTES = 1024 * 1024;

@@ -1,4 +1,4 @@
-import type { Clock, TimerHandle } from '@snakepit/core';
+import type { Clock, TimerHandle } from '@snakepit/core/runtime';
 import type { ResolvedHeartbeatOptions } from './detectionBudget.js';
 
 /** What a {@link HeartbeatMonitor} reports. */

@@ -1,5 +1,5 @@
-import { EventBus, SnakepitError } from '@snakepit/core';
-import type { ExitRecord } from '@snakepit/core';
+import { EventBus, SnakepitError } from '@snakepit/core/runtime';
+import type { ExitRecord } from '@snakepit/core/runtime';
 import type { ActorBehavior, ActorContext } from '@snakepit/actors';
 import { startWorkerProcess } from '../worker/startWorkerProcess.js';
 import type { WorkerLaunch } from '../worker/startWorkerProcess.js';

@@ -1,5 +1,5 @@
-import { SnakepitError } from '@snakepit/core';
-import type { Clock, EventBus, ExitRecord, ManagedProcess } from '@snakepit/core';
+import { SnakepitError } from '@snakepit/core/runtime';
+import type { Clock, EventBus, ExitRecord, ManagedProcess } from '@snakepit/core/runtime';
 import type { v1 } from '@snakepit/proto';
 import type { ControlChannel } from '../control/ControlChannel.js';
 import { HeartbeatMonitor } from '../heartbeat/HeartbeatMonitor.js';

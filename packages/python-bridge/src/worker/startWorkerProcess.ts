@@ -1,8 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EventBus, SnakepitError, createRunDir, realClock, spawnProcess } from '@snakepit/core';
-import type { Clock, ManagedProcess } from '@snakepit/core';
+import {
+  EventBus,
+  SnakepitError,
+  createRunDir,
+  realClock,
+  spawnProcess,
+} from '@snakepit/core/runtime';
+import type { Clock, ManagedProcess } from '@snakepit/core/runtime';
 import type { v1 } from '@snakepit/proto';
 import { ControlChannel } from '../control/ControlChannel.js';
 import type { ResolvedHeartbeatOptions } from '../heartbeat/detectionBudget.js';

@@ -1,0 +1,24 @@
+/**
+ * @snakepit/core/runtime: the part of core that worker threads load — errors,
+ * events, clock, spawning and the kill ladder — without the options schemas
+ * and registry validation, whose schema library costs ~100 ms to import on
+ * every new thread. Everything here is also exported by `@snakepit/core`.
+ */
+export { SnakepitError, isSnakepitError } from './errors/SnakepitError.js';
+export type { SnakepitErrorCode, SnakepitErrorOptions } from './errors/SnakepitError.js';
+export { PythonError } from './errors/PythonError.js';
+export { realClock } from './clock/Clock.js';
+export type { Clock, TimerHandle } from './clock/Clock.js';
+export { EventBus } from './events/EventBus.js';
+export type {
+  SnakepitEventMap,
+  SnakepitEventName,
+  ExitRecord,
+  WorkerEventBase,
+} from './events/SnakepitEvents.js';
+export { spawnProcess } from './process/spawnProcess.js';
+export type { SpawnProcessOptions } from './process/spawnProcess.js';
+export { ManagedProcess } from './process/ManagedProcess.js';
+export type { StopOptions } from './process/ManagedProcess.js';
+export { signalGroup } from './process/signalGroup.js';
+export { createRunDir, runtimeDir } from './registry/runtimeDir.js';

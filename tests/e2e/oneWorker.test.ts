@@ -4,7 +4,7 @@ import type { SnakepitEventName } from '@snakepit/core';
 import { startPythonWorker } from '@snakepit/python-bridge';
 import type { PythonWorker } from '@snakepit/python-bridge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { killRun, processesOfRun, waitFor } from '../support/processes.js';
+import { killRun, processesOfRun, waitFor, workersOfRun } from '../support/processes.js';
 
 // The first thin slice through every layer: Node spawns a real Python worker,
 // receives Ready over fd 3, exchanges Ping/Pong, calls Execute over gRPC on a
@@ -26,7 +26,7 @@ describe('one real Python worker, end to end', () => {
     expect(worker.ready.grpcAddress).toMatch(/^unix:\/\/\/.+\/w1\.[0-9a-f]{8}\.sock$/);
     expect(worker.ready.protocolVersion).toBe(1);
     expect(worker.ready.commands).toEqual(expect.arrayContaining(['echo', 'add', 'raise_error']));
-    expect(processesOfRun(runId)).toEqual([worker.pid]);
+    expect(workersOfRun(runId)).toEqual([worker.pid]);
     expect(events).toContain('snakepit.worker.process.started');
   });
 

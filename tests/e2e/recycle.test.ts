@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createPool } from '@snakepit/python-bridge';
 import type { Pool, PoolOptions } from '@snakepit/python-bridge';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isGone, killRun, processesOfRun, waitFor } from '../support/processes.js';
+import { isGone, killRun, waitFor, workersOfRun } from '../support/processes.js';
 
 const pools: Pool[] = [];
 
@@ -34,7 +34,7 @@ describe('recycling', () => {
     expect(recycled).toEqual(['max requests']);
     await waitFor(() => isGone(first), 10_000, 'old process gone');
     expect(pool.stats().workers[0]!.restarts).toBe(0); // a recycle is not a restart
-    expect(processesOfRun(pool.runId)).toHaveLength(1);
+    expect(workersOfRun(pool.runId)).toHaveLength(1);
   });
 
   it('replaces a worker whose Python RSS exceeds maxRssBytes (as reported in Pong)', async () => {

@@ -17,6 +17,20 @@ export function processesOfRun(runId: string): number[] {
   return found;
 }
 
+/**
+ * Pids of the run's Python workers: {@link processesOfRun} without each
+ * worker's guardian process (named `snakepit-guard`) and other helpers.
+ */
+export function workersOfRun(runId: string): number[] {
+  return processesOfRun(runId).filter((pid) => {
+    try {
+      return !readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('snakepit-guard');
+    } catch {
+      return false;
+    }
+  });
+}
+
 /** Whether `pid` is gone or a zombie (a zombie nobody reaps still counts as gone). */
 export function isGone(pid: number): boolean {
   try {

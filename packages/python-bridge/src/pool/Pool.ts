@@ -5,13 +5,18 @@ import type { ExecuteOptions } from '../client/WorkerClient.js';
 import { CallQueue } from './CallQueue.js';
 import type { ExecuteOutcome, PoolWorkerState } from './PoolEvents.js';
 import type { ResolvedPoolOptions } from './PoolOptions.js';
-import { WorkerSlot } from './WorkerSlot.js';
-import type { WorkerSlotView } from './WorkerSlot.js';
+import type { WorkerSlot, WorkerSlotView } from './WorkerSlot.js';
 
 /** Options of one call through the pool. */
 export interface PoolCallOptions extends ExecuteOptions {
   /** The call may be retried once on another worker if its worker dies mid-call. @default false */
   readonly idempotent?: boolean;
+}
+
+interface CallInProgress {
+  readonly slot: WorkerSlot;
+  readonly queuedAtMs: number;
+  readonly startedAtMs: number;
 }
 
 /** A snapshot of the pool, for status pages and tests. */
@@ -76,12 +81,10 @@ export class Pool {
    */
   async execute(command: string, args?: unknown, options: PoolCallOptions = {}): Promise<unknown> {
     try {
-      return await this.#call(command, options, (slot) =>
-        slot.client!.execute(command, args, options),
-      );
+      return await this.#execute(command, args, options);
     } catch (error) {
       if (!options.idempotent || !isSnakepitError(error, 'WORKER_CRASHED')) throw error;
-      return this.#call(command, options, (slot) => slot.client!.execute(command, args, options));
+      return this.#execute(command, args, options);
     }
   }
 
@@ -91,29 +94,17 @@ export class Pool {
     args?: unknown,
     options: PoolCallOptions = {},
   ): AsyncGenerator<unknown> {
-    const items: unknown[] = [];
-    let done = false;
-    let wake: (() => void) | undefined;
-    let failure: unknown;
-    const finished = this.#call(command, options, async (slot) => {
-      for await (const item of slot.client!.stream(command, args, options)) {
-        items.push(item);
-        wake?.();
-      }
-    }).then(
-      () => (done = true),
-      (error: unknown) => ((failure = error), (done = true)),
-    );
-    void finished.then(() => wake?.());
-    for (;;) {
-      if (items.length > 0) {
-        yield items.shift();
-        continue;
-      }
-      if (done) break;
-      await new Promise<void>((resolve) => (wake = resolve));
+    const call = await this.#begin(options);
+    let outcome: ExecuteOutcome = 'ok';
+    try {
+      if (!call.slot.client) throw workerGone(call.slot.id, command);
+      yield* call.slot.client.stream(command, args, options);
+    } catch (error) {
+      outcome = this.#onCallError(call.slot, error);
+      throw error;
+    } finally {
+      this.#end(call, command, outcome);
     }
-    if (failure !== undefined) throw failure;
   }
 
   /** Counts and per-worker facts, at this moment. */
@@ -151,43 +142,51 @@ export class Pool {
     return waiting;
   }
 
-  async #call<T>(
-    command: string,
-    options: PoolCallOptions,
-    run: (slot: WorkerSlot) => Promise<T>,
-  ): Promise<T> {
-    const { clock, bus } = this.#parts;
-    const queuedAtMs = clock.now();
-    const slot = await this.#acquire(options);
-    const startedAtMs = clock.now();
+  async #execute(command: string, args: unknown, options: PoolCallOptions): Promise<unknown> {
+    const call = await this.#begin(options);
     let outcome: ExecuteOutcome = 'ok';
     try {
-      if (!slot.client) throw workerGone(slot.id, command);
-      const result = await run(slot);
-      slot.actor?.tell('recordLife');
-      return result;
+      if (!call.slot.client) throw workerGone(call.slot.id, command);
+      return await call.slot.client.execute(command, args, options);
     } catch (error) {
-      outcome = outcomeOf(error);
-      // The transport failed before the actor noticed the death: stop routing
-      // here now (a Pong brings the slot back if the worker is in fact alive).
-      if (outcome === 'crashed' && (slot.state === 'ready' || slot.state === 'busy')) {
-        slot.setState('unhealthy');
-      }
+      outcome = this.#onCallError(call.slot, error);
       throw error;
     } finally {
-      slot.callsCompleted++;
-      this.#release(slot);
-      this.#maybeRecycle(slot);
-      bus.emit('snakepit.pool.execute.completed', {
-        poolId: this.id,
-        workerId: slot.id,
-        command,
-        outcome,
-        durationMs: clock.now() - startedAtMs,
-        queueWaitMs: startedAtMs - queuedAtMs,
-      });
-      this.#dispatch();
+      this.#end(call, command, outcome);
     }
+  }
+
+  async #begin(options: PoolCallOptions): Promise<CallInProgress> {
+    const queuedAtMs = this.#parts.clock.now();
+    const slot = await this.#acquire(options);
+    return { slot, queuedAtMs, startedAtMs: this.#parts.clock.now() };
+  }
+
+  #onCallError(slot: WorkerSlot, error: unknown): ExecuteOutcome {
+    const outcome = outcomeOf(error);
+    // The transport failed before the actor noticed the death: stop routing
+    // here now (a Pong brings the slot back if the worker is in fact alive).
+    if (outcome === 'crashed' && (slot.state === 'ready' || slot.state === 'busy')) {
+      slot.setState('unhealthy');
+    }
+    return outcome;
+  }
+
+  #end(call: CallInProgress, command: string, outcome: ExecuteOutcome): void {
+    const { slot, queuedAtMs, startedAtMs } = call;
+    if (outcome === 'ok') slot.actor?.tell('recordLife');
+    slot.callsCompleted++;
+    this.#release(slot);
+    this.#maybeRecycle(slot);
+    this.#parts.bus.emit('snakepit.pool.execute.completed', {
+      poolId: this.id,
+      workerId: slot.id,
+      command,
+      outcome,
+      durationMs: this.#parts.clock.now() - startedAtMs,
+      queueWaitMs: startedAtMs - queuedAtMs,
+    });
+    this.#dispatch();
   }
 
   /** Takes one unit of the slot's capacity for a call about to run there. */

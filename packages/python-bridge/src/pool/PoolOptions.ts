@@ -43,6 +43,13 @@ export const poolOptionsSchema = pythonWorkerOptionsSchema
       })
       .strict()
       .default({}),
+    /** Before starting, reap the processes of runs whose owner died (see `reapOrphans`). @default true */
+    reapOrphans: z.boolean().default(true),
+    /**
+     * Start the run's watchdog: a tiny `sh` process that kills the run's
+     * workers if this Node process dies without stopping them. @default false
+     */
+    watchdog: z.boolean().default(false),
     /** Restart intensity and backoff of the pool's supervisor. */
     restart: z
       .object({

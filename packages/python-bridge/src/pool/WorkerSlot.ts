@@ -39,6 +39,10 @@ export class WorkerSlot {
   /** A replacement process is being started (see recycling). */
   isRecycling = false;
   recycleRequestedAtMs: number | undefined;
+  /** Identity token of the slot's current process (as in the run registry). */
+  token: string | undefined;
+  /** Called once when the current process becomes ready (frees its start permit). */
+  onReady: (() => void) | undefined;
   readonly #clock: Clock;
   readonly #onState: (slot: WorkerSlot, from: PoolWorkerState) => void;
 
@@ -77,6 +81,8 @@ export class WorkerSlot {
     this.callsCompleted = 0;
     this.rssBytes = undefined;
     this.isRecycling = false;
+    this.onReady?.();
+    this.onReady = undefined;
     this.readyAtMs = this.#clock.now();
     this.lastPongAtMs = this.readyAtMs;
     this.setState(this.inFlight >= 1 && this.state === 'busy' ? 'busy' : 'ready');

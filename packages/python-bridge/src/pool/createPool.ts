@@ -1,32 +1,17 @@
-import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
-import { createActorHost, createDynamicSupervisor, spawnActor } from '@snakepit/actors';
-import type { ActorHost, ActorRef, ChildSpec } from '@snakepit/actors';
-import {
-  EventBus,
-  SnakepitError,
-  parseOptions,
-  realClock,
-  removeRunDir,
-  createRunDir,
-} from '@snakepit/core';
+import { createActorHost, createDynamicSupervisor } from '@snakepit/actors';
+import type { ActorHost } from '@snakepit/actors';
+import { EventBus, SnakepitError, createRunId, parseOptions, realClock } from '@snakepit/core';
 import type { Clock } from '@snakepit/core';
 import { toWorkerLaunch } from '../worker/startPythonWorker.js';
-import type { WorkerLaunch } from '../worker/startWorkerProcess.js';
+import { openRun } from './openRun.js';
+import type { RunResources } from './openRun.js';
 import { Pool } from './Pool.js';
 import { poolOptionsSchema } from './PoolOptions.js';
 import type { PoolOptions, ResolvedPoolOptions } from './PoolOptions.js';
 import { Semaphore } from './Semaphore.js';
 import { WorkerSlot } from './WorkerSlot.js';
-import workerActor from './workerActor.js';
-import type { WorkerActor } from './workerActor.js';
 import type { PoolWorkerState } from './PoolEvents.js';
-
-// Worker threads run compiled JavaScript: from the sources (tests), use dist.
-const WORKER_ACTOR_MODULE = fileURLToPath(new URL('./workerActor.js', import.meta.url)).replace(
-  /\/src\/pool\/workerActor\.js$/,
-  '/dist/pool/workerActor.js',
-);
+import { workerChildSpec } from './workerChildSpec.js';
 
 /**
  * Starts a supervised pool of Python workers and resolves once every worker
@@ -36,26 +21,18 @@ const WORKER_ACTOR_MODULE = fileURLToPath(new URL('./workerActor.js', import.met
  *
  * @throws {SnakepitError} `INVALID_OPTIONS`, `PYTHON_NOT_FOUND`,
  *   `PYTHON_DEPS_MISSING`, or `POOL_STOPPED` when the workers cannot start
- *   (with the first worker's start error as `cause`).
+ *   (with the last worker's start error as `cause`).
  */
 export async function createPool(options: PoolOptions = {}): Promise<Pool> {
   const { bus = new EventBus(), clock = realClock, ...rest } = options;
   const resolved = parseOptions(poolOptionsSchema, rest, 'pool');
-  const runId = resolved.runId ?? randomBytes(6).toString('hex');
+  const runId = resolved.runId ?? createRunId();
   const { workerId: _unused, ...launchBase } = await toWorkerLaunch(
     { ...resolved, workerId: 'w' },
     runId,
   );
-  const runDir = createRunDir(runId);
-  const host: ActorHost | undefined =
-    resolved.placement === 'inline'
-      ? undefined
-      : createActorHost({
-          placement: resolved.placement,
-          events: bus,
-          clock,
-          startTimeoutMs: 30_000,
-        });
+  const run = await openRun(runId, { ...resolved, bus });
+  const host = createHost(resolved, bus, clock);
   const supervisor = createDynamicSupervisor({
     id: resolved.id,
     maxRestarts: resolved.restart.maxRestarts ?? Math.max(3, 2 * resolved.size),
@@ -64,40 +41,38 @@ export async function createPool(options: PoolOptions = {}): Promise<Pool> {
     events: bus,
     clock,
   });
-  let pool: Pool | undefined;
-  const slots = Array.from(
-    { length: resolved.size },
-    (_, i) =>
-      new WorkerSlot(`${resolved.id}.w${i + 1}`, clock, (slot, from) => {
+  const slots: WorkerSlot[] = [];
+  const pool = new Pool({
+    ...{ options: resolved, runId, bus, clock, supervisor, slots },
+    closeHosts: async () => {
+      await host?.close();
+      await run.close();
+    },
+  });
+  for (let i = 1; i <= resolved.size; i++) {
+    slots.push(
+      new WorkerSlot(`${resolved.id}.w${i}`, clock, (slot, from) => {
         bus.emit('snakepit.pool.worker.state', {
-          poolId: resolved.id,
+          poolId: pool.id,
           workerId: slot.id,
           from,
           to: slot.state,
         });
-        pool?.onSlotChanged(slot);
+        pool.onSlotChanged(slot);
       }),
-  );
-  routeWorkerEvents(bus, slots, clock, resolved.shutdownTimeoutMs + resolved.killAfterMs);
+    );
+  }
+  routeWorkerEvents(bus, slots, run, clock, resolved.shutdownTimeoutMs + resolved.killAfterMs);
   const exits: { last?: Error } = {};
-  pool = new Pool({
-    options: resolved,
-    runId,
-    bus,
-    clock,
-    supervisor,
-    slots,
-    closeHosts: async () => {
-      await host?.close();
-      removeRunDir(runDir);
-    },
-  });
-  const gate = new Semaphore(resolved.startConcurrency);
   const allReady = Promise.all(slots.map((slot) => whenState(bus, slot, 'ready')));
-  const context = { host, bus, clock, gate, onExit: (error: Error) => (exits.last = error) };
+  const context = {
+    ...{ host, bus, registry: run.registry, gate: new Semaphore(resolved.startConcurrency) },
+    onExit: (error: Error) => (exits.last = error),
+  };
   for (const slot of slots) {
-    const launch: WorkerLaunch = { ...launchBase, workerId: slot.id };
-    await supervisor.startChild(workerChildSpec(slot, launch, resolved, context));
+    await supervisor.startChild(
+      workerChildSpec(slot, { ...launchBase, workerId: slot.id }, resolved, context),
+    );
   }
   const isReady = await Promise.race([
     allReady.then(() => true),
@@ -117,79 +92,45 @@ export async function createPool(options: PoolOptions = {}): Promise<Pool> {
   return pool;
 }
 
-interface SpecContext {
-  readonly host: ActorHost | undefined;
-  readonly bus: EventBus;
-  readonly clock: Clock;
-  readonly gate: Semaphore;
-  /** Told every abnormal exit of a worker actor (for the start error). */
-  readonly onExit: (error: Error) => void;
-}
-
-function workerChildSpec(
-  slot: WorkerSlot,
-  launch: WorkerLaunch,
+function createHost(
   options: ResolvedPoolOptions,
-  { host, bus, gate, onExit }: SpecContext,
-): ChildSpec {
-  return {
-    id: slot.id,
-    restart: 'permanent',
-    // The kill ladder must finish inside the budget: a thread terminated
-    // before its child is reaped leaves a zombie (FACTS.md).
-    shutdown: options.shutdownTimeoutMs + options.killAfterMs + 2_000,
-    async start() {
-      await gate.acquire();
-      let isReleased = false;
-      const release = () => {
-        if (!isReleased) ((isReleased = true), gate.release());
-      };
-      slot.starts++;
-      slot.setState('starting');
-      let actor: ActorRef<WorkerActor>;
-      try {
-        actor = host
-          ? await host.spawn<WorkerActor>(WORKER_ACTOR_MODULE, launch, { id: slot.id })
-          : await spawnActor(workerActor, launch, { id: slot.id, events: bus });
-      } catch (error) {
-        release();
-        slot.becomeStopped();
-        throw error;
-      }
-      slot.actor = actor;
-      void Promise.race([whenState(bus, slot, 'ready'), actor.exited]).then(release);
-      void actor.exited.then((reason) => {
-        if (reason instanceof Error) onExit(reason);
-        slot.becomeStopped();
-      });
-      return actor;
-    },
-  };
+  bus: EventBus,
+  clock: Clock,
+): ActorHost | undefined {
+  if (options.placement === 'inline') return undefined;
+  // The worker actor's own start is quick (the handshake continues after it).
+  return createActorHost({
+    placement: options.placement,
+    events: bus,
+    clock,
+    startTimeoutMs: 30_000,
+  });
 }
 
 /** Feeds worker events (forwarded from the actor threads) to their slots. */
 function routeWorkerEvents(
   bus: EventBus,
   slots: readonly WorkerSlot[],
+  run: RunResources,
   clock: Clock,
   drainMs: number,
 ): void {
-  const byId = new Map(slots.map((slot) => [slot.id, slot]));
+  const bySlot = (workerId: string) => slots.find((slot) => slot.id === workerId);
   bus.on('snakepit.worker.process.started', (e) => {
-    const slot = byId.get(e.workerId);
-    if (!slot || e.pid === undefined) return;
-    if (slot.state === 'starting' || slot.isRecycling)
-      slot.becomeReady(e.pid, e.grpcAddress, drainMs);
+    const slot = bySlot(e.workerId);
+    if (!slot || e.pid === undefined || (slot.state !== 'starting' && !slot.isRecycling)) return;
+    if (slot.token !== undefined) run.recordRunning(slot.id, e.pid, slot.token);
+    slot.becomeReady(e.pid, e.grpcAddress, drainMs);
   });
   bus.on('snakepit.worker.heartbeat.received', (e) => {
-    const slot = byId.get(e.workerId);
+    const slot = bySlot(e.workerId);
     if (!slot) return;
     slot.lastPongAtMs = clock.now();
     slot.rssBytes = e.rssBytes;
     if (slot.state === 'unhealthy') slot.setState(slot.inFlight > 0 ? 'busy' : 'ready');
   });
   bus.on('snakepit.worker.heartbeat.timeout', (e) => {
-    const slot = byId.get(e.workerId);
+    const slot = bySlot(e.workerId);
     if (slot && (slot.state === 'ready' || slot.state === 'busy')) slot.setState('unhealthy');
   });
 }

@@ -38,6 +38,8 @@ export interface WorkerLaunch {
   readonly selfTerminateAfterMs?: number | undefined;
   readonly env: Readonly<Record<string, string>>;
   readonly cwd?: string | undefined;
+  /** Identity token of the process (as reserved in the run registry); random when absent. */
+  readonly token?: string | undefined;
 }
 
 /**
@@ -69,6 +71,7 @@ export async function startWorkerProcess(
     ],
     runId,
     workerId,
+    ...(launch.token === undefined ? {} : { token: launch.token }),
     env: {
       ...launch.env,
       PYTHONPATH: [PYTHON_PACKAGE_DIR, ...launch.pythonPath, process.env.PYTHONPATH ?? '']

@@ -1,0 +1,84 @@
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { spawnActor } from '@snakepit/actors';
+import type { ActorHost, ActorRef, ChildSpec } from '@snakepit/actors';
+import type { EventBus, RunRegistry } from '@snakepit/core';
+import type { WorkerLaunch } from '../worker/startWorkerProcess.js';
+import type { ResolvedPoolOptions } from './PoolOptions.js';
+import type { Semaphore } from './Semaphore.js';
+import type { WorkerSlot } from './WorkerSlot.js';
+import workerActor from './workerActor.js';
+import type { WorkerActor } from './workerActor.js';
+
+// Worker threads run compiled JavaScript: from the sources (tests), use dist.
+const WORKER_ACTOR_MODULE = fileURLToPath(new URL('./workerActor.js', import.meta.url)).replace(
+  /\/src\/pool\/workerActor\.js$/,
+  '/dist/pool/workerActor.js',
+);
+
+/** What every worker child of a pool shares. */
+export interface WorkerChildContext {
+  readonly host: ActorHost | undefined;
+  readonly bus: EventBus;
+  readonly registry: RunRegistry;
+  /** Bounds the workers between spawn and Ready (`startConcurrency`). */
+  readonly gate: Semaphore;
+  /** Told every abnormal exit of a worker actor (for the pool's start error). */
+  readonly onExit: (error: Error) => void;
+}
+
+/**
+ * The supervisor's child spec for one pool slot. `start` reserves the slot in
+ * the run registry (before anything is spawned), starts the worker actor and
+ * returns it at once; the actor then spawns and handshakes on its own thread.
+ */
+export function workerChildSpec(
+  slot: WorkerSlot,
+  launch: WorkerLaunch,
+  options: ResolvedPoolOptions,
+  { host, bus, registry, gate, onExit }: WorkerChildContext,
+): ChildSpec {
+  return {
+    id: slot.id,
+    restart: 'permanent',
+    // The kill ladder must finish inside the budget: a thread terminated
+    // before its child is reaped leaves a zombie (FACTS.md).
+    shutdown: options.shutdownTimeoutMs + options.killAfterMs + 2_000,
+    async start() {
+      await gate.acquire();
+      const token = randomBytes(16).toString('hex');
+      registry.reserve(slot.id, token);
+      slot.token = token;
+      slot.starts++;
+      slot.setState('starting');
+      let actor: ActorRef<WorkerActor>;
+      try {
+        actor = host
+          ? await host.spawn<WorkerActor>(
+              WORKER_ACTOR_MODULE,
+              { ...launch, token },
+              { id: slot.id },
+            )
+          : await spawnActor(workerActor, { ...launch, token }, { id: slot.id, events: bus });
+      } catch (error) {
+        gate.release();
+        slot.becomeStopped();
+        throw error;
+      }
+      slot.actor = actor;
+      let isReleased = false;
+      const release = () => {
+        if (isReleased) return;
+        isReleased = true;
+        gate.release();
+      };
+      slot.onReady = release;
+      void actor.exited.then((reason) => {
+        release();
+        if (reason instanceof Error) onExit(reason);
+        slot.becomeStopped();
+      });
+      return actor;
+    },
+  };
+}

@@ -1,7 +1,8 @@
 """``python -m snakepit_worker``: arm the parent-death guards, then start the worker.
 
 The guards come first, before grpc and the adapter are imported (~100 ms), so that
-an owner dying during our start cannot leave us behind.
+an owner dying during our start cannot leave us behind; the guardian is forked among
+them, while the process is still small and has a single thread.
 """
 
 from __future__ import annotations

@@ -5,8 +5,9 @@ Defence in depth, because each guard alone has a gap (see FACTS.md):
 a worker stuck in C code holding the GIL; the ``getppid()`` check closes the race of
 an owner that died while we started; a ``getppid()`` poll stands in where prctl is
 missing (macOS); the ping watchdog catches an owner that is alive but has lost us.
-Every guard ends in ``die()``. This module imports only the standard library and
-runs before anything heavy is imported.
+Every guard ends in ``die()``. A worker that is SIGKILLed runs none of them: the
+guardian process (``guardian.py``) then kills the group in its place. This module
+imports only the standard library and runs before anything heavy is imported.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ import sys
 import threading
 import time
 from typing import Callable, Mapping, NoReturn, Optional
+
+from .guardian import start_guardian
 
 DIE_EXIT_CODE = 70
 """Exit status of a worker that killed itself, if killing its process group failed."""
@@ -72,10 +75,11 @@ def arm_parent_death_signal() -> bool:
 
 
 def arm_owner_guards(environ: Mapping[str, str]) -> None:
-    """Arm the parent-death guards; die now if the owner is already gone.
+    """Arm the parent-death guards and fork the guardian; die now if the owner is gone.
 
     The death signal is armed *before* the parent check: an owner dying between the
-    two is then caught by one or the other.
+    two is then caught by one or the other. The guardian is forked before any thread
+    exists (the parent poll's included).
     """
     if not guards_enabled(environ):
         return
@@ -83,6 +87,7 @@ def arm_owner_guards(environ: Mapping[str, str]) -> None:
     expected_ppid = owner_pid(environ) or os.getppid()
     if os.getppid() != expected_ppid:
         die()
+    start_guardian()
     if not has_death_signal:
         watch_parent(expected_ppid)
 
@@ -108,7 +113,9 @@ def watch_parent(
 class PingWatchdog:
     """Calls ``on_expired`` once if no ping is fed within ``window_s``.
 
-    The window runs from ``start()`` and restarts at every ``feed()``.
+    The window runs from ``start()`` and restarts at every ``feed()``; ``feed()``
+    before ``start()`` is harmless. The worker starts it once ``Ready`` is sent: the
+    owner pings from then on, and an adapter import may take longer than the window.
     """
 
     def __init__(self, window_s: float, on_expired: Callable[[], object]) -> None:

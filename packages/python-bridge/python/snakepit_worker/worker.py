@@ -45,8 +45,6 @@ def run(options: WorkerOptions) -> NoReturn:
         watchdog = PingWatchdog(options.ping_timeout_ms / 1000, die)
     lifecycle = Lifecycle(channel.send, counter, watchdog)
     channel.start_reader(lifecycle.handle_frame)
-    if watchdog is not None:
-        watchdog.start()
     set_busy_sink(channel.send_busy)
     servers: List[grpc.Server] = []
     _handle_termination(servers, lifecycle.wakeup_fd)
@@ -69,6 +67,11 @@ def run(options: WorkerOptions) -> NoReturn:
         _fault(channel, "BIND_FAILED", str(exc), exc, EXIT_BIND_FAILED)
     servers.append(server)
     channel.send(snakepit_pb2.ControlFrame(ready=ready))
+    if watchdog is not None:
+        # Not before: the owner pings from Ready on, and importing an adapter (torch…)
+        # may outlast the window. Meanwhile the death signal, the control channel's
+        # end-of-file and the guardian cover the owner's death.
+        watchdog.start()
 
     grace_s = lifecycle.wait_for_shutdown()
     server.stop(grace_s).wait(grace_s)

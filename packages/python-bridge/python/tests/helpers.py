@@ -14,7 +14,7 @@ import types
 import unittest
 import uuid
 from collections import deque
-from typing import Any, Deque, Dict, Optional
+from typing import Any, Deque, Dict, List, Optional, Sequence
 
 import grpc
 
@@ -24,6 +24,9 @@ from snakepit_worker.framing import FrameDecoder, encode_frame
 
 PYTHON_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(snakepit_worker.__file__)))
 DEMO_ADAPTER = "snakepit_worker.demo_adapter"
+TEST_ADAPTERS_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "adapters")
+WORKER_ENTRY = ("-m", "snakepit_worker")
+GUARDIAN_NAME = "snakepit-guard"
 
 
 def make_module(name: str, **attributes: Any) -> types.ModuleType:
@@ -75,6 +78,54 @@ def process_gone(pid: int) -> bool:
     return False
 
 
+def proc_stat(pid: int) -> Optional[List[str]]:
+    """``/proc/PID/stat`` split after the command name: [state, ppid, pgrp, ...]."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+
+
+def is_guardian(pid: int) -> bool:
+    """Whether ``pid`` is a guardian: a shell naming itself in its arguments, or a
+    Python one named by ``comm``."""
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as cmdline:
+            argv = cmdline.read().split(b"\0")
+        with open(f"/proc/{pid}/comm", "rb") as comm:
+            name = comm.read().strip()
+    except OSError:
+        return False
+    return name == GUARDIAN_NAME.encode() or GUARDIAN_NAME.encode() in argv
+
+
+def live_processes(ppid: Optional[int] = None, pgid: Optional[int] = None) -> List[int]:
+    """Pids that are not zombies, with this parent and/or in this process group."""
+    found = []
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        fields = proc_stat(int(name))
+        if fields is None or fields[0] == "Z":
+            continue
+        if (ppid is None or int(fields[1]) == ppid) and (pgid is None or int(fields[2]) == pgid):
+            found.append(int(name))
+    return found
+
+
+def guardians_of(worker_pid: int) -> List[int]:
+    """The guardian processes the worker forked (at most one is expected)."""
+    return [pid for pid in live_processes(ppid=worker_pid) if is_guardian(pid)]
+
+
+def kill_group(pgid: int) -> None:
+    try:
+        os.killpg(pgid, signal.SIGKILL)
+    except OSError:
+        pass
+
+
 def wait_until(predicate: Any, timeout_s: float, interval_s: float = 0.02) -> bool:
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
@@ -88,7 +139,8 @@ class WorkerProcess:
     """``python -m snakepit_worker`` on a control socketpair, killed when the test ends.
 
     The worker leads its own process group, as when the owner spawns it detached; the
-    cleanup kills the whole group, grandchildren included.
+    cleanup kills the whole group, grandchildren included. ``entry`` replaces
+    ``-m snakepit_worker`` (e.g. ``-c`` code that patches the package, then runs it).
     """
 
     def __init__(
@@ -99,6 +151,7 @@ class WorkerProcess:
         extra_path: Optional[str] = None,
         socket_path: Optional[str] = None,
         max_concurrency: int = 2,
+        entry: Sequence[str] = WORKER_ENTRY,
     ) -> None:
         self.run_id = f"test-{uuid.uuid4().hex[:8]}"
         self.socket_dir = tempfile.mkdtemp(prefix="spw-")
@@ -120,8 +173,7 @@ class WorkerProcess:
         full_env.update(env or {})
         argv = [
             sys.executable,
-            "-m",
-            "snakepit_worker",
+            *entry,
             "--snakepit-run-id",
             self.run_id,
             "--socket",

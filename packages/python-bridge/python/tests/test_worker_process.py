@@ -22,7 +22,15 @@ import grpc
 import snakepit_worker
 from snakepit_worker._proto import snakepit_pb2
 
-from .helpers import DEMO_ADAPTER, PYTHON_ROOT, FrameReader, WorkerProcess, process_gone, wait_until
+from .helpers import (
+    DEMO_ADAPTER,
+    PYTHON_ROOT,
+    TEST_ADAPTERS_DIR,
+    FrameReader,
+    WorkerProcess,
+    process_gone,
+    wait_until,
+)
 
 
 def ping(seq: int) -> snakepit_pb2.ControlFrame:
@@ -214,6 +222,16 @@ class GuardTest(unittest.TestCase):
         stop.set()
         pinger.join()
         self.assertEqual(worker.wait(3), -signal.SIGKILL)
+
+    def test_the_ping_window_starts_at_ready_not_during_a_slow_import(self) -> None:
+        env = {"SNAKEPIT_PING_TIMEOUT_MS": "300", "SNAKEPIT_TEST_IMPORT_DELAY_S": "1.0"}
+        worker = WorkerProcess(
+            self, adapter="slow_import_adapter", extra_path=TEST_ADAPTERS_DIR, env=env
+        )
+        worker.read_ready()  # no ping for 1 s, three windows: still alive
+        ready_at = time.monotonic()
+        self.assertEqual(worker.wait(5), -signal.SIGKILL)  # then watched: no ping, no worker
+        self.assertGreaterEqual(time.monotonic() - ready_at, 0.2)
 
     def test_dies_at_once_if_the_owner_is_not_its_parent(self) -> None:
         worker = WorkerProcess(self, env={"SNAKEPIT_OWNER_PID": str(os.getpid() + 1)})

@@ -38,11 +38,14 @@ try {
   const executes = await timeSequential(() => worker.execute('echo', { x: 1 }));
   const ping = summarize(pings);
   const execute = summarize(executes);
-  printTable(`One Python worker (${worker.ready.pythonVersion}, grpcio ${worker.ready.grpcVersion}); ${ROUND_TRIPS} sequential round trips`, [
-    { name: 'spawn → Ready (resolve, spawn, import, bind)', ...summarize(starts) },
-    { name: 'control channel Ping → Pong', ...ping },
-    { name: 'gRPC Execute echo (JSON)', ...execute },
-  ]);
+  printTable(
+    `One Python worker (${worker.ready.pythonVersion}, grpcio ${worker.ready.grpcVersion}); ${ROUND_TRIPS} sequential round trips`,
+    [
+      { name: 'spawn → Ready (resolve, spawn, import, bind)', ...summarize(starts) },
+      { name: 'control channel Ping → Pong', ...ping },
+      { name: 'gRPC Execute echo (JSON)', ...execute },
+    ],
+  );
   console.log(`ratio Execute / Ping (median): ${(execute.median / ping.median).toFixed(1)}×`);
 } finally {
   await worker.stop();

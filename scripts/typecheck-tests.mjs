@@ -13,7 +13,10 @@ const projects = ['core', 'actors', 'python-bridge', 'telemetry', 'cli']
 let failed = false;
 for (const dir of projects) {
   try {
-    execFileSync(join(root, 'node_modules', '.bin', 'tsc'), ['-p', dir], { cwd: root, stdio: 'inherit' });
+    execFileSync(join(root, 'node_modules', '.bin', 'tsc'), ['-p', dir], {
+      cwd: root,
+      stdio: 'inherit',
+    });
   } catch {
     failed = true;
   }

@@ -2,7 +2,8 @@ import { SnakepitError, isSnakepitError } from '@snakepit/core';
 import type { Clock, EventBus } from '@snakepit/core';
 import type { DynamicSupervisor } from '@snakepit/actors';
 import type { ExecuteOptions } from '../client/WorkerClient.js';
-import { CallQueue } from './CallQueue.js';
+import { Router } from './Router.js';
+import { recycleReason } from './recycleReason.js';
 import type { ExecuteOutcome, PoolWorkerState } from './PoolEvents.js';
 import type { ResolvedPoolOptions } from './PoolOptions.js';
 import type { WorkerSlot, WorkerSlotView } from './WorkerSlot.js';
@@ -53,7 +54,7 @@ export class Pool {
   /** Every lifecycle event of the pool and its workers. */
   readonly events: EventBus;
   readonly #parts: PoolParts;
-  readonly #queue: CallQueue<WorkerSlot>;
+  readonly #router: Router;
   #state: PoolStats['state'] = 'running';
   #stopping: Promise<void> | undefined;
   #failure: SnakepitError | undefined;
@@ -64,10 +65,14 @@ export class Pool {
     this.runId = parts.runId;
     this.events = parts.bus;
     const { options, clock, bus } = parts;
-    this.#queue = new CallQueue<WorkerSlot>(
-      { maxSize: options.maxQueue, timeoutMs: options.queueTimeoutMs, clock },
-      (reason) => bus.emit('snakepit.pool.queue.rejected', { poolId: this.id, reason }),
-    );
+    this.#router = new Router(parts.slots, {
+      poolId: this.id,
+      concurrency: options.concurrency,
+      maxQueue: options.maxQueue,
+      queueTimeoutMs: options.queueTimeoutMs,
+      clock,
+      bus,
+    });
     void parts.supervisor.exited.then((reason) => this.#onSupervisorExit(reason));
     const { maxUptimeMs, maxRssBytes } = options.recycle;
     if (maxUptimeMs !== undefined || maxRssBytes !== undefined) this.#scheduleRecycleCheck();
@@ -117,7 +122,7 @@ export class Pool {
       size: this.#parts.options.size,
       state: this.#state,
       byState,
-      queued: this.#queue.size,
+      queued: this.#router.queued,
       workers: this.#parts.slots.map((slot) => slot.view()),
     };
   }
@@ -130,16 +135,6 @@ export class Pool {
   stop(): Promise<void> {
     this.#stopping ??= this.#stop();
     return this.#stopping;
-  }
-
-  /** Settles when a worker slot can take a call; rejects when none will. */
-  #acquire(options: PoolCallOptions): Promise<WorkerSlot> {
-    if (this.#state !== 'running') return Promise.reject(this.#stoppedError());
-    const slot = this.#pickSlot();
-    if (slot) return Promise.resolve(this.#claim(slot));
-    const waiting = this.#queue.wait(options.signal);
-    this.#emitDepth();
-    return waiting;
   }
 
   async #execute(command: string, args: unknown, options: PoolCallOptions): Promise<unknown> {
@@ -158,7 +153,8 @@ export class Pool {
 
   async #begin(options: PoolCallOptions): Promise<CallInProgress> {
     const queuedAtMs = this.#parts.clock.now();
-    const slot = await this.#acquire(options);
+    if (this.#state !== 'running') throw this.#stoppedError();
+    const slot = await this.#router.acquire(options.signal);
     return { slot, queuedAtMs, startedAtMs: this.#parts.clock.now() };
   }
 
@@ -176,7 +172,7 @@ export class Pool {
     const { slot, queuedAtMs, startedAtMs } = call;
     if (outcome === 'ok') slot.actor?.tell('recordLife');
     slot.callsCompleted++;
-    this.#release(slot);
+    this.#router.release(slot);
     this.#maybeRecycle(slot);
     this.#parts.bus.emit('snakepit.pool.execute.completed', {
       poolId: this.id,
@@ -186,48 +182,11 @@ export class Pool {
       durationMs: this.#parts.clock.now() - startedAtMs,
       queueWaitMs: startedAtMs - queuedAtMs,
     });
-    this.#dispatch();
-  }
-
-  /** Takes one unit of the slot's capacity for a call about to run there. */
-  #claim(slot: WorkerSlot): WorkerSlot {
-    slot.inFlight++;
-    if (slot.inFlight >= this.#parts.options.concurrency) slot.setState('busy');
-    return slot;
-  }
-
-  #release(slot: WorkerSlot): void {
-    slot.inFlight = Math.max(0, slot.inFlight - 1);
-    if (slot.state === 'busy' && slot.inFlight < this.#parts.options.concurrency) {
-      slot.setState('ready');
-    }
-  }
-
-  #pickSlot(): WorkerSlot | undefined {
-    let best: WorkerSlot | undefined;
-    for (const slot of this.#parts.slots) {
-      if (!slot.canTake(this.#parts.options.concurrency)) continue;
-      if (slot.state === 'ready' && (!best || slot.inFlight < best.inFlight)) best = slot;
-    }
-    return best;
-  }
-
-  /** Hands free workers to queued calls (after a call ends or a worker becomes ready). */
-  #dispatch(): void {
-    let moved = false;
-    for (let slot = this.#pickSlot(); slot && this.#queue.size > 0; slot = this.#pickSlot()) {
-      if (!this.#queue.take(this.#claim(slot))) {
-        this.#release(slot);
-        break;
-      }
-      moved = true;
-    }
-    if (moved) this.#emitDepth();
   }
 
   /** Called by the slots' lifecycle (see createPool). */
   onSlotChanged(slot: WorkerSlot): void {
-    if (slot.state === 'ready') this.#dispatch();
+    if (slot.state === 'ready') this.#router.dispatch();
   }
 
   #scheduleRecycleCheck(): void {
@@ -244,14 +203,7 @@ export class Pool {
     const now = this.#parts.clock.now();
     if (this.#state !== 'running' || (slot.state !== 'ready' && slot.state !== 'busy')) return;
     if (slot.isRecycling && now - (slot.recycleRequestedAtMs ?? 0) < startTimeoutMs + 5_000) return;
-    const reason =
-      recycle.maxRequests !== undefined && slot.callsCompleted >= recycle.maxRequests
-        ? 'max requests'
-        : recycle.maxUptimeMs !== undefined && now - (slot.readyAtMs ?? now) >= recycle.maxUptimeMs
-          ? 'max uptime'
-          : recycle.maxRssBytes !== undefined && (slot.rssBytes ?? 0) > recycle.maxRssBytes
-            ? 'max rss'
-            : undefined;
+    const reason = recycleReason(slot, recycle, now);
     if (!reason || !slot.actor) return;
     slot.isRecycling = true;
     slot.recycleRequestedAtMs = now;
@@ -263,13 +215,9 @@ export class Pool {
     slot.actor.tell('recycle', reason);
   }
 
-  #emitDepth(): void {
-    this.#parts.bus.emit('snakepit.pool.queue.depth', { poolId: this.id, depth: this.#queue.size });
-  }
-
   async #stop(): Promise<void> {
     if (this.#state === 'running') this.#state = 'stopping';
-    this.#queue.rejectAll(this.#stoppedError());
+    this.#router.rejectAll(this.#stoppedError());
     await this.#drain(this.#parts.options.shutdownTimeoutMs);
     await this.#parts.supervisor.stop();
     await this.#parts.closeHosts();
@@ -294,7 +242,7 @@ export class Pool {
       { cause: reason },
     );
     this.#parts.bus.emit('snakepit.pool.failed', { poolId: this.id, reason: why });
-    this.#queue.rejectAll(this.#failure);
+    this.#router.rejectAll(this.#failure);
     void this.#parts.closeHosts();
   }
 

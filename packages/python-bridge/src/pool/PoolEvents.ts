@@ -1,3 +1,5 @@
+import type { RecycleReason } from './recycleReason.js';
+
 /** The states a pool worker goes through. */
 export type PoolWorkerState = 'starting' | 'ready' | 'busy' | 'unhealthy' | 'stopping' | 'stopped';
 
@@ -33,7 +35,7 @@ declare module '@snakepit/core' {
     'snakepit.pool.worker.recycled': {
       readonly poolId: string;
       readonly workerId: string;
-      readonly reason: 'max requests' | 'max uptime' | 'max rss';
+      readonly reason: RecycleReason;
     };
     /** The pool's supervisor gave up (restart intensity exceeded): the pool stopped. */
     'snakepit.pool.failed': { readonly poolId: string; readonly reason: string };

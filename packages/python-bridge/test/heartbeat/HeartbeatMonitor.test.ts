@@ -78,7 +78,7 @@ describe('HeartbeatMonitor', () => {
     const { clock, worker, monitor, hungAt } = setup();
     monitor.start();
     worker.isHung = true;
-    clock.advance(5_000); // two misses
+    clock.advance(3_500); // pings at 0 and 2000 time out at 1000 and 3000: two misses
     expect(monitor.consecutiveMisses).toBe(2);
     monitor.recordLife();
     clock.advance(3_000);

@@ -1,0 +1,96 @@
+import type { BatchObservableCallback } from '@opentelemetry/api';
+import type { EventBus, EventListener, SnakepitEventName } from '@snakepit/core';
+import type { TelemetryEventName } from '../events/TelemetryEvents.js';
+import { AttributeFactory } from '../metrics/AttributeFactory.js';
+import { counterInstruments, createCounters, observeCounters } from '../metrics/createCounters.js';
+import { createInstruments } from '../metrics/createInstruments.js';
+import { PoolStateTracker } from '../metrics/PoolStateTracker.js';
+import { invalidOption } from '../options/invalidOption.js';
+import { resolveTelemetryOptions } from '../options/TelemetryOptions.js';
+import type { TelemetryOptions } from '../options/TelemetryOptions.js';
+import { WorkerSpans } from '../spans/WorkerSpans.js';
+import type { ListenerTable, MappingContext } from './ListenerTable.js';
+import { poolListeners } from './poolListeners.js';
+import { supervisorListeners } from './supervisorListeners.js';
+import { workerListeners } from './workerListeners.js';
+
+/** A running mapping from an event bus to OpenTelemetry instruments and spans. */
+export interface Telemetry {
+  /** The events listened to (the enabled ones, in `TELEMETRY_EVENT_NAMES` order). */
+  readonly events: readonly TelemetryEventName[];
+  /**
+   * Unsubscribes from the bus, stops observing pool state and ends spans
+   * still waiting for a cleanup event. Flushing is the SDK's job (see
+   * `setupTelemetry`). Idempotent.
+   */
+  shutdown(): void;
+}
+
+/**
+ * Maps Snakepit events on `bus` to OpenTelemetry metrics and spans through
+ * `@opentelemetry/api` only: every discrete event counts in a counter of its
+ * own name (running totals, observed at collection time), durations go to
+ * histograms in seconds, pool workers by state and queue depth are observed
+ * at collection time, and worker start and termination become spans. Instruments use the global API unless a `meter`
+ * and `tracer` are given, so with no SDK registered every call is a no-op.
+ *
+ * ```ts
+ * const telemetry = createTelemetry(bus, { events: { 'snakepit.worker.heartbeat.sent': false } });
+ * // …
+ * telemetry.shutdown();
+ * ```
+ *
+ * @throws {SnakepitError} `INVALID_OPTIONS` when `bus` or an option is invalid.
+ */
+export function createTelemetry(bus: EventBus, options?: TelemetryOptions): Telemetry {
+  if (typeof (bus as Partial<EventBus> | undefined)?.on !== 'function') {
+    throw invalidOption('bus', bus, 'an EventBus');
+  }
+  const resolved = resolveTelemetryOptions(options);
+  const attributes = new AttributeFactory(resolved.maxAttributeValues);
+  const instruments = createInstruments(resolved.meter);
+  const pools = new PoolStateTracker(attributes, resolved.maxAttributeValues);
+  const isCleanupMapped = resolved.events.includes('snakepit.worker.cleanup.completed');
+  const spans = new WorkerSpans(resolved.tracer, resolved.spans, isCleanupMapped);
+  const counters = createCounters();
+  const context: MappingContext = { instruments, counters, attributes, spans, pools };
+  const listeners: ListenerTable = {
+    ...workerListeners(context),
+    ...supervisorListeners(context),
+    ...poolListeners(context),
+  };
+  const unsubscribers = resolved.events.map((name) => subscribe(bus, name, listeners[name]));
+  const observe: BatchObservableCallback = (result) => {
+    observeCounters(result, counters, instruments);
+    pools.observe(result, instruments.workerCount, instruments.queueDepth);
+  };
+  const observables = [
+    ...counterInstruments(instruments),
+    instruments.workerCount,
+    instruments.queueDepth,
+  ];
+  resolved.meter.addBatchObservableCallback(observe, observables);
+  let isShutDown = false;
+  return {
+    events: resolved.events,
+    shutdown() {
+      if (isShutDown) return;
+      isShutDown = true;
+      for (const unsubscribe of unsubscribers) unsubscribe();
+      resolved.meter.removeBatchObservableCallback(observe, observables);
+      spans.endPending();
+    },
+  };
+}
+
+// Pool and supervisor events are declared by packages this one does not
+// depend on (by declaration merging into core's map): listen by name, and
+// read the payload through the structural shape in TelemetryEvents.ts.
+function subscribe(
+  bus: EventBus,
+  name: TelemetryEventName,
+  listener: ((payload: never) => void) | undefined,
+): () => void {
+  if (listener === undefined) return () => {};
+  return bus.on(name as SnakepitEventName, listener as unknown as EventListener<SnakepitEventName>);
+}

@@ -1,0 +1,114 @@
+import { metrics, trace } from '@opentelemetry/api';
+import type { Meter, Tracer } from '@opentelemetry/api';
+import { TELEMETRY_EVENT_NAMES } from '../events/TelemetryEvents.js';
+import type { TelemetryEventName } from '../events/TelemetryEvents.js';
+import { TELEMETRY_SCOPE_NAME, TELEMETRY_SCOPE_VERSION } from '../version.js';
+import {
+  checkBoolean,
+  checkInteger,
+  checkKnownKeys,
+  checkObject,
+  invalidOption,
+} from './invalidOption.js';
+
+/** Which spans `createTelemetry` builds from events. */
+export interface TelemetrySpanOptions {
+  /** `snakepit.worker.start` (spawn → Ready) per worker start. @default true */
+  readonly workerStart?: boolean;
+  /** `snakepit.worker.stop` (stop request → reaped → cleaned up) per worker end. @default true */
+  readonly workerStop?: boolean;
+  /** `snakepit.worker.heartbeat` per Ping round trip and miss: many spans. @default false */
+  readonly heartbeat?: boolean;
+}
+
+/** Options of `createTelemetry`. */
+export interface TelemetryOptions {
+  /**
+   * Where the instruments are created.
+   * @default metrics.getMeter('@snakepit/telemetry', version) from the global API (a no-op until an SDK registers)
+   */
+  readonly meter?: Meter;
+  /**
+   * Where spans are started.
+   * @default trace.getTracer('@snakepit/telemetry', version) from the global API
+   */
+  readonly tracer?: Tracer;
+  /**
+   * Per-event switches: `false` maps nothing for that event (no listener at
+   * all, so emitting it stays free). Events not listed are on.
+   * @default every event in TELEMETRY_EVENT_NAMES on
+   */
+  readonly events?: Readonly<Partial<Record<TelemetryEventName, boolean>>>;
+  /** Which spans to build. @default { workerStart: true, workerStop: true, heartbeat: false } */
+  readonly spans?: TelemetrySpanOptions;
+  /**
+   * Distinct values kept per metric attribute (worker ids, commands, reasons…)
+   * before further new values are reported as `_other`; bounds the series.
+   * @default 1000
+   */
+  readonly maxAttributeValues?: number;
+}
+
+/** {@link TelemetryOptions} after defaults. */
+export interface ResolvedTelemetryOptions {
+  readonly meter: Meter;
+  readonly tracer: Tracer;
+  /** The events to map, in {@link TELEMETRY_EVENT_NAMES} order. */
+  readonly events: readonly TelemetryEventName[];
+  readonly spans: Required<TelemetrySpanOptions>;
+  readonly maxAttributeValues: number;
+}
+
+/** The defaults of {@link TelemetryOptions} (the meter and tracer default to the global API). */
+export const DEFAULT_TELEMETRY_OPTIONS = {
+  spans: { workerStart: true, workerStop: true, heartbeat: false },
+  maxAttributeValues: 1000,
+} as const satisfies TelemetryOptions;
+
+const KNOWN_KEYS = ['meter', 'tracer', 'events', 'spans', 'maxAttributeValues'];
+const SPAN_KEYS = ['workerStart', 'workerStop', 'heartbeat'] as const;
+
+/**
+ * Validates `options` and fills in the defaults.
+ *
+ * @throws {SnakepitError} `INVALID_OPTIONS` naming the option, the value and what was expected.
+ */
+export function resolveTelemetryOptions(options: TelemetryOptions = {}): ResolvedTelemetryOptions {
+  checkKnownKeys('', checkObject('(options)', options), KNOWN_KEYS);
+  return {
+    meter: options.meter ?? metrics.getMeter(TELEMETRY_SCOPE_NAME, TELEMETRY_SCOPE_VERSION),
+    tracer: options.tracer ?? trace.getTracer(TELEMETRY_SCOPE_NAME, TELEMETRY_SCOPE_VERSION),
+    events: resolveEvents(options.events),
+    spans: resolveSpans(options.spans),
+    maxAttributeValues:
+      options.maxAttributeValues === undefined
+        ? DEFAULT_TELEMETRY_OPTIONS.maxAttributeValues
+        : checkInteger('maxAttributeValues', options.maxAttributeValues, 1, 1_000_000),
+  };
+}
+
+function resolveEvents(events: TelemetryOptions['events']): readonly TelemetryEventName[] {
+  if (events === undefined) return TELEMETRY_EVENT_NAMES;
+  const switches = checkObject('events', events);
+  for (const [name, isOn] of Object.entries(switches)) {
+    if (!(TELEMETRY_EVENT_NAMES as readonly string[]).includes(name)) {
+      throw invalidOption('events', name, 'keyed by event names from TELEMETRY_EVENT_NAMES');
+    }
+    checkBoolean(`events.${name}`, isOn);
+  }
+  return TELEMETRY_EVENT_NAMES.filter((name) => switches[name] !== false);
+}
+
+function resolveSpans(spans: TelemetrySpanOptions | undefined): Required<TelemetrySpanOptions> {
+  const defaults = DEFAULT_TELEMETRY_OPTIONS.spans;
+  if (spans === undefined) return defaults;
+  const given = checkObject('spans', spans);
+  checkKnownKeys('spans', given, SPAN_KEYS);
+  const pick = (key: (typeof SPAN_KEYS)[number]): boolean =>
+    given[key] === undefined ? defaults[key] : checkBoolean(`spans.${key}`, given[key]);
+  return {
+    workerStart: pick('workerStart'),
+    workerStop: pick('workerStop'),
+    heartbeat: pick('heartbeat'),
+  };
+}

@@ -1,0 +1,102 @@
+import type { Attributes, ContextManager, TextMapPropagator } from '@opentelemetry/api';
+import type { IMetricReader } from '@opentelemetry/sdk-metrics';
+import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import type { EventBus } from '@snakepit/core';
+import type { TelemetryOptions } from '../options/TelemetryOptions.js';
+
+/** The OTLP transport: protobuf over HTTP (port 4318) or gRPC (port 4317). */
+export type OtlpProtocol = 'http/protobuf' | 'grpc';
+
+/** Where and how to push metrics and traces over OTLP. */
+export interface OtlpOptions {
+  /** @default 'http/protobuf' */
+  readonly protocol?: OtlpProtocol;
+  /**
+   * The collector's base URL, like `OTEL_EXPORTER_OTLP_ENDPOINT`: for
+   * `http/protobuf` the signal paths `/v1/metrics` and `/v1/traces` are appended.
+   * @default the exporters' own: `OTEL_EXPORTER_OTLP_*` variables, else `http://localhost:4318` (HTTP) or `http://localhost:4317` (gRPC)
+   */
+  readonly endpoint?: string;
+  /** Headers (gRPC metadata) on every export, e.g. `authorization`. @default {} */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Time between metric exports. @default 15000 */
+  readonly exportIntervalMs?: number;
+  /** Time one export may take before it is abandoned. @default 10000 */
+  readonly exportTimeoutMs?: number;
+  /** Push metrics. @default true */
+  readonly metrics?: boolean;
+  /** Push spans (batched). @default true */
+  readonly traces?: boolean;
+}
+
+/** A Prometheus scrape endpoint. */
+export interface PrometheusOptions {
+  /** Interface to listen on; `0.0.0.0` to be scraped from other hosts. @default '127.0.0.1' */
+  readonly host?: string;
+  /** @default 9464 (the port registered for the OpenTelemetry Prometheus exporter) */
+  readonly port?: number;
+  /** @default '/metrics' */
+  readonly endpoint?: string;
+  /** Start an HTTP server; `false` to serve scrapes from your own server with `handlePrometheusRequest`. @default true */
+  readonly serve?: boolean;
+}
+
+/** Options of `setupTelemetry`. */
+export interface SetupTelemetryOptions {
+  /** Resource `service.name`. @default 'snakepit' */
+  readonly serviceName?: string;
+  /** Resource `service.version`, when given. */
+  readonly serviceVersion?: string;
+  /** Resource `snakepit.run.id`, when given (the run id of the pool). */
+  readonly runId?: string;
+  /** More resource attributes (`deployment.environment.name`…). @default {} */
+  readonly resourceAttributes?: Attributes;
+  /** Push over OTLP; `false` for no push. @default false */
+  readonly otlp?: OtlpOptions | false;
+  /** Serve a Prometheus scrape endpoint; `false` for none. @default false */
+  readonly prometheus?: PrometheusOptions | false;
+  /** Register the providers (and `propagator`, `contextManager`) as the process's global ones. @default true */
+  readonly registerGlobal?: boolean;
+  /** Map this bus's events to the new SDK (`createTelemetry` with its meter and tracer). */
+  readonly bus?: EventBus;
+  /** Options of the mapping when `bus` is given. @default {} */
+  readonly telemetry?: Omit<TelemetryOptions, 'meter' | 'tracer'>;
+  /** More metric readers (an in-memory one in tests…). @default [] */
+  readonly metricReaders?: readonly IMetricReader[];
+  /** More span processors. @default [] */
+  readonly spanProcessors?: readonly SpanProcessor[];
+  /** Registered globally with `registerGlobal` (e.g. `W3CTraceContextPropagator` from `@opentelemetry/core`). */
+  readonly propagator?: TextMapPropagator;
+  /** Registered (and enabled) globally with `registerGlobal` (e.g. `AsyncLocalStorageContextManager`). */
+  readonly contextManager?: ContextManager;
+}
+
+/** The defaults of {@link SetupTelemetryOptions}. */
+export const DEFAULT_SETUP_TELEMETRY_OPTIONS = {
+  serviceName: 'snakepit',
+  resourceAttributes: {},
+  otlp: false,
+  prometheus: false,
+  registerGlobal: true,
+  telemetry: {},
+  metricReaders: [],
+  spanProcessors: [],
+} as const satisfies SetupTelemetryOptions;
+
+/** The defaults of {@link OtlpOptions} (the endpoint defaults to the exporters' own). */
+export const DEFAULT_OTLP_OPTIONS = {
+  protocol: 'http/protobuf',
+  headers: {},
+  exportIntervalMs: 15_000,
+  exportTimeoutMs: 10_000,
+  metrics: true,
+  traces: true,
+} as const satisfies OtlpOptions;
+
+/** The defaults of {@link PrometheusOptions}. */
+export const DEFAULT_PROMETHEUS_OPTIONS = {
+  host: '127.0.0.1',
+  port: 9464,
+  endpoint: '/metrics',
+  serve: true,
+} as const satisfies PrometheusOptions;

@@ -1,0 +1,23 @@
+/**
+ * @snakepit/telemetry/setup: builds an OpenTelemetry SDK (metrics and
+ * traces, OTLP and Prometheus) for apps that have none. A separate entry
+ * point so that importing the mapping never loads an SDK.
+ */
+export { setupTelemetry } from './setupTelemetry.js';
+export type { TelemetrySdk } from './setupTelemetry.js';
+export {
+  DEFAULT_SETUP_TELEMETRY_OPTIONS,
+  DEFAULT_OTLP_OPTIONS,
+  DEFAULT_PROMETHEUS_OPTIONS,
+} from './SetupTelemetryOptions.js';
+export type {
+  SetupTelemetryOptions,
+  OtlpOptions,
+  OtlpProtocol,
+  PrometheusOptions,
+} from './SetupTelemetryOptions.js';
+export { resolveSetupTelemetryOptions } from './resolveSetupTelemetryOptions.js';
+export type {
+  ResolvedSetupTelemetryOptions,
+  ResolvedOtlpOptions,
+} from './resolveSetupTelemetryOptions.js';

@@ -1,0 +1,125 @@
+import type {} from '@snakepit/actors';
+import type { EventBus } from '@snakepit/core';
+import { emit, poolScript, T0 } from './emitters.js';
+
+/** The kill ladder of the hung worker in {@link hangAndRestart}. */
+export const KILL_STEPS = [
+  { step: 'sigterm', atMs: T0 + 8_000 },
+  { step: 'sigkill', atMs: T0 + 10_000 },
+  { step: 'reaped', atMs: T0 + 10_100 },
+];
+
+/** Pool `p1` starts two workers (w0, w1), serves calls and heartbeats. */
+export function startAndServe(bus: EventBus): void {
+  const s = poolScript(bus, 'p1');
+  s.state('w0', undefined, 'starting');
+  s.state('w1', undefined, 'starting');
+  s.started('w0', 200, 180, 1001);
+  s.state('w0', 'starting', 'ready');
+  s.started('w1', 250, 220, 1002);
+  s.state('w1', 'starting', 'ready');
+  s.heartbeat('w0', 2_000, 1, 0.5);
+  s.heartbeat('w0', 4_000, 2, 1.5);
+  s.heartbeat('w0', 6_000, 3, 12);
+  s.heartbeat('w1', 2_000, 1, 0.75);
+  s.execute('echo', 'ok', 5, 0);
+  s.execute('echo', 'ok', 30, 12);
+  s.execute('fail', 'error', 8, 2, 'PYTHON_ERROR');
+  emit(bus, 'snakepit.pool.queue.depth', { poolId: 'p1', depth: 3 });
+  emit(bus, 'snakepit.pool.queue.rejected', { poolId: 'p1', reason: 'full' });
+}
+
+/** w1 hangs (three missed pings), is killed, and its supervisor restarts it. */
+export function hangAndRestart(bus: EventBus): void {
+  const s = poolScript(bus, 'p1');
+  s.missed('w1', 4_000, 2, 1);
+  s.missed('w1', 6_000, 3, 2);
+  s.missed('w1', 8_000, 4, 3);
+  s.state('w1', 'ready', 'unhealthy');
+  s.state('w1', 'unhealthy', 'stopping');
+  s.terminated('w1', 10_100, 1002, {
+    exitCode: undefined,
+    signal: 'SIGKILL',
+    reason: 'heartbeat timeout',
+    method: 'killed',
+    isForcefullyTerminated: true,
+    uptimeMs: 9_850,
+    cleanupMs: 2_100,
+    steps: KILL_STEPS,
+  });
+  s.state('w1', 'stopping', 'stopped');
+  const sup = { supervisorId: 'pool-p1', timestampMs: T0 + 10_200 };
+  bus.emit('snakepit.supervisor.child.exited', {
+    ...sup,
+    childId: 'w1',
+    reason: 'heartbeat timeout',
+    isAbnormal: true,
+  });
+  bus.emit('snakepit.supervisor.child.restarted', {
+    ...sup,
+    childId: 'w1',
+    causeChildId: 'w1',
+    reason: 'heartbeat timeout',
+    strategy: 'one_for_one',
+    delayMs: 0,
+    restartCount: 1,
+  });
+  s.state('w1', 'stopped', 'starting');
+  s.started('w1', 10_400, 190, 1003);
+  s.state('w1', 'starting', 'ready');
+}
+
+/**
+ * The rarer events: a failed start, an escalation, a reaped orphan, a
+ * registry error, a recycled worker, a failed pool, a terminated thread.
+ */
+export function rareEvents(bus: EventBus): void {
+  const at = T0 + 11_000;
+  bus.emit('snakepit.supervisor.child.start_failed', {
+    supervisorId: 'pool-p1',
+    timestampMs: at,
+    childId: 'w2',
+    reason: 'SnakepitError: Worker w2 did not become ready',
+  });
+  bus.emit('snakepit.supervisor.escalated', {
+    supervisorId: 'root',
+    timestampMs: at,
+    childId: 'pool-p1',
+    reason: 'Error: boom',
+    escalation: 'reached_max_restart_intensity',
+    restartsInPeriod: 4,
+    maxRestarts: 3,
+    periodMs: 5_000,
+  });
+  bus.emit('snakepit.orphan.reaped', {
+    runId: 'old',
+    pid: 999,
+    signal: 'SIGTERM',
+    foundBy: 'registry',
+  });
+  bus.emit('snakepit.registry.error', { operation: 'write', message: 'no space', code: 'ENOSPC' });
+  emit(bus, 'snakepit.pool.worker.recycled', {
+    poolId: 'p1',
+    workerId: 'w0',
+    reason: 'max requests',
+  });
+  emit(bus, 'snakepit.pool.failed', { poolId: 'p2', reason: 'Restart intensity reached' });
+  bus.emit('snakepit.actor.thread.terminated', {
+    actorId: 'a1',
+    threadId: 3,
+    reason: 'stop timeout',
+    timestampMs: at,
+  });
+}
+
+/** The pool stops both workers gracefully. */
+export function stopAll(bus: EventBus): void {
+  const s = poolScript(bus, 'p1');
+  s.state('w0', 'ready', 'stopping');
+  s.state('w1', 'ready', 'stopping');
+  s.terminated('w0', 20_000, 1001, { uptimeMs: 19_800, cleanupMs: 40 });
+  s.terminated('w1', 20_000, 1003, { uptimeMs: 9_600, cleanupMs: 40 });
+  s.state('w0', 'stopping', 'stopped');
+  s.state('w1', 'stopping', 'stopped');
+  emit(bus, 'snakepit.pool.queue.depth', { poolId: 'p1', depth: 0 });
+}

@@ -30,3 +30,4 @@ export { poolOptionsSchema } from './pool/PoolOptions.js';
 export type { PoolOptions, ResolvedPoolOptions } from './pool/PoolOptions.js';
 export type { WorkerSlotView } from './pool/WorkerSlot.js';
 export type { PoolWorkerState, ExecuteOutcome } from './pool/PoolEvents.js';
+export type { ExecuteTracer, ExecuteTrace } from './pool/ExecuteTracer.js';

@@ -36,6 +36,8 @@ export { POOL_WORKER_STATES } from './metrics/PoolStateTracker.js';
 export { reasonClass } from './metrics/reasonClass.js';
 export { WORKER_SPAN_NAMES } from './spans/WorkerSpans.js';
 export { startExecuteSpan, EXECUTE_SPAN_NAME } from './spans/startExecuteSpan.js';
+export { createExecuteTracing, PYTHON_HANDLER_SPAN_NAME } from './spans/createExecuteTracing.js';
+export type { ExecuteTracing } from './spans/createExecuteTracing.js';
 export type {
   ExecuteSpan,
   ExecuteSpanTarget,

@@ -8,9 +8,14 @@ export class PythonError extends SnakepitError {
   /** The formatted Python traceback. */
   readonly pythonTraceback: string;
 
-  constructor(pythonType: string, message: string, pythonTraceback: string) {
+  constructor(
+    pythonType: string,
+    message: string,
+    pythonTraceback: string,
+    details: Readonly<Record<string, unknown>> = {},
+  ) {
     super('PYTHON_ERROR', `${pythonType}: ${message}`, {
-      details: { pythonType },
+      details: { ...details, pythonType },
     });
     this.pythonType = pythonType;
     this.pythonTraceback = pythonTraceback;

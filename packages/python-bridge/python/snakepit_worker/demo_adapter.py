@@ -16,7 +16,7 @@ import sys
 import time
 from typing import Any, Dict, Iterator, List
 
-from . import busy, command
+from . import busy, command, current_call
 
 _PAGE_BYTES = 4096
 _held: List[Any] = []
@@ -33,6 +33,13 @@ def echo(**kwargs: Any) -> Dict[str, Any]:
 def echo_bytes(data: bytes) -> bytes:
     """Return raw bytes unchanged (call it with a ``Uint8Array``)."""
     return bytes(data)
+
+
+@command
+def trace_context() -> Dict[str, str]:
+    """Return the W3C trace context this call arrived with (``traceparent``, ``tracestate``)."""
+    metadata = current_call().metadata
+    return {key: metadata[key] for key in ("traceparent", "tracestate") if key in metadata}
 
 
 @command

@@ -19,6 +19,7 @@ from .codec import decode_arguments, encode_value, python_error
 from .context import CallContext, call_scope
 from .errors import StreamError
 from .stats import CallCounter
+from .tracing import handler_span
 
 IsActive = Callable[[], bool]
 
@@ -33,7 +34,10 @@ class Invoker:
         self._counter = counter
 
     def execute(
-        self, request: snakepit_pb2.ExecuteRequest, is_active: IsActive
+        self,
+        request: snakepit_pb2.ExecuteRequest,
+        is_active: IsActive,
+        trace: Optional[Mapping[str, str]] = None,
     ) -> snakepit_pb2.ExecuteResponse:
         """Run one command; its result or its exception becomes the response."""
         with self._counter.track():
@@ -43,7 +47,8 @@ class Invoker:
                 args, kwargs = decode_arguments(request.payload, request.content_type)
                 started = time.perf_counter()
                 try:
-                    with call_scope(_call_context(request, is_active)):
+                    call = _call_context(request, is_active, trace)
+                    with call_scope(call), handler_span(request.command, dict(trace or {})):
                         result = _resolve(handler(*args, **kwargs))
                 finally:
                     handler_time_us = int((time.perf_counter() - started) * 1_000_000)
@@ -54,7 +59,10 @@ class Invoker:
             return snakepit_pb2.ExecuteResponse(result=payload, handler_time_us=handler_time_us)
 
     def stream(
-        self, request: snakepit_pb2.ExecuteRequest, is_active: IsActive
+        self,
+        request: snakepit_pb2.ExecuteRequest,
+        is_active: IsActive,
+        trace: Optional[Mapping[str, str]] = None,
     ) -> Generator[snakepit_pb2.StreamChunk, None, None]:
         """Run a streaming command: one chunk per item, or a final error chunk.
 
@@ -66,7 +74,7 @@ class Invoker:
             try:
                 handler = self._registry.get(request.command)
                 args, kwargs = decode_arguments(request.payload, request.content_type)
-                call = _call_context(request, is_active)
+                call = _call_context(request, is_active, trace)
                 with call_scope(call):
                     items = _Items(_resolve(handler(*args, **kwargs)), request.command)
                 # The call scope is entered per step, never held across a yield: a
@@ -85,8 +93,13 @@ class Invoker:
                     items.close()
 
 
-def _call_context(request: snakepit_pb2.ExecuteRequest, is_active: IsActive) -> CallContext:
-    return CallContext(request.command, request.metadata, request.timeout_ms, is_active)
+def _call_context(
+    request: snakepit_pb2.ExecuteRequest,
+    is_active: IsActive,
+    trace: Optional[Mapping[str, str]] = None,
+) -> CallContext:
+    metadata = {**request.metadata, **(trace or {})}
+    return CallContext(request.command, metadata, request.timeout_ms, is_active)
 
 
 def _resolve(result: Any) -> Any:

@@ -16,6 +16,7 @@ import grpc
 from ._proto import snakepit_pb2, snakepit_pb2_grpc
 from .errors import BindError
 from .execution import Invoker
+from .tracing import trace_metadata
 from .stats import CallCounter, collect_stats
 
 MAX_SOCKET_PATH_BYTES = 107
@@ -35,12 +36,14 @@ class WorkerService(snakepit_pb2_grpc.WorkerServicer):  # type: ignore[misc]  # 
     def Execute(
         self, request: snakepit_pb2.ExecuteRequest, context: grpc.ServicerContext
     ) -> snakepit_pb2.ExecuteResponse:
-        return self._invoker.execute(request, context.is_active)
+        trace = trace_metadata(context.invocation_metadata())
+        return self._invoker.execute(request, context.is_active, trace)
 
     def ExecuteStream(
         self, request: snakepit_pb2.ExecuteRequest, context: grpc.ServicerContext
     ) -> Iterator[snakepit_pb2.StreamChunk]:
-        return self._invoker.stream(request, context.is_active)
+        trace = trace_metadata(context.invocation_metadata())
+        return self._invoker.stream(request, context.is_active, trace)
 
     def Health(
         self, request: snakepit_pb2.HealthRequest, context: grpc.ServicerContext

@@ -37,6 +37,18 @@ export class WorkerClient {
    *   `EXECUTE_TIMEOUT`, `ABORTED` or `WORKER_CRASHED`.
    */
   async execute(command: string, args?: unknown, options: ExecuteOptions = {}): Promise<unknown> {
+    return (await this.call(command, args, options)).value;
+  }
+
+  /**
+   * Like {@link execute}, also giving the time Python spent in the handler
+   * (on a `PythonError` it is in `details.handlerTimeUs`).
+   */
+  async call(
+    command: string,
+    args?: unknown,
+    options: ExecuteOptions = {},
+  ): Promise<{ value: unknown; handlerTimeUs: number }> {
     const call = this.#prepare(command, args, options);
     let response: v1.ExecuteResponse;
     try {
@@ -44,8 +56,9 @@ export class WorkerClient {
     } catch (error) {
       throw this.#transportError(command, error, options, call.hasTimedOut());
     }
-    if (response.error) throw toCallError(command, response.error);
-    return decodeResult(command, response.result);
+    const handlerTimeUs = response.handlerTimeUs;
+    if (response.error) throw toCallError(command, response.error, { handlerTimeUs });
+    return { value: decodeResult(command, response.result), handlerTimeUs };
   }
 
   /** Runs a generator `command`; yields each item it produces. Same errors as `execute`. */

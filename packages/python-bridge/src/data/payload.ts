@@ -49,14 +49,18 @@ export function decodePayload(payload: v1.IPayload | null | undefined): unknown 
 }
 
 /** Turns a Python error report into the matching typed error. */
-export function toCallError(command: string, error: v1.IPythonError): SnakepitError {
+export function toCallError(
+  command: string,
+  error: v1.IPythonError,
+  facts: Readonly<Record<string, unknown>> = {},
+): SnakepitError {
   const type = error.type ?? 'builtins.Exception';
   const message = error.message ?? '';
   if (type === 'snakepit.UnknownCommand') {
-    return new SnakepitError('UNKNOWN_COMMAND', message, { details: { command } });
+    return new SnakepitError('UNKNOWN_COMMAND', message, { details: { command, ...facts } });
   }
   if (type === 'snakepit.SerializationError') {
-    return new SnakepitError('SERIALIZATION_FAILED', message, { details: { command } });
+    return new SnakepitError('SERIALIZATION_FAILED', message, { details: { command, ...facts } });
   }
-  return new PythonError(type, message, error.traceback ?? '');
+  return new PythonError(type, message, error.traceback ?? '', { command, ...facts });
 }

@@ -2,6 +2,7 @@ import { SnakepitError, isSnakepitError } from '@snakepit/core';
 import type { Clock, EventBus } from '@snakepit/core';
 import type { DynamicSupervisor } from '@snakepit/actors';
 import type { ExecuteOptions } from '../client/WorkerClient.js';
+import type { ExecuteTracer } from './ExecuteTracer.js';
 import { Router } from './Router.js';
 import { recycleReason } from './recycleReason.js';
 import type { ExecuteOutcome, PoolWorkerState } from './PoolEvents.js';
@@ -39,6 +40,8 @@ export interface PoolParts {
   readonly clock: Clock;
   readonly supervisor: DynamicSupervisor;
   readonly slots: readonly WorkerSlot[];
+  /** Traces each call, when given (see `ExecuteTracer`). */
+  readonly tracer?: ExecuteTracer | undefined;
   /** Stops the hosts of the worker actors, after the supervisor. */
   readonly closeHosts: () => Promise<void>;
 }
@@ -142,7 +145,18 @@ export class Pool {
     let outcome: ExecuteOutcome = 'ok';
     try {
       if (!call.slot.client) throw workerGone(call.slot.id, command);
-      return await call.slot.client.execute(command, args, options);
+      const trace = this.#parts.tracer?.start({ poolId: this.id, workerId: call.slot.id, command });
+      try {
+        const traced = trace?.traceparent
+          ? { ...options, traceparent: trace.traceparent }
+          : options;
+        const { value, handlerTimeUs } = await call.slot.client.call(command, args, traced);
+        trace?.end('ok', { handlerTimeUs });
+        return value;
+      } catch (error) {
+        trace?.end(outcomeOf(error), { error, ...handlerTimeOf(error) });
+        throw error;
+      }
     } catch (error) {
       outcome = this.#onCallError(call.slot, error);
       throw error;
@@ -249,6 +263,11 @@ export class Pool {
   #stoppedError(): SnakepitError {
     return this.#failure ?? new SnakepitError('POOL_STOPPED', `Pool ${this.id} is stopped`);
   }
+}
+
+function handlerTimeOf(error: unknown): { handlerTimeUs?: number } {
+  const time = isSnakepitError(error) ? error.details.handlerTimeUs : undefined;
+  return typeof time === 'number' ? { handlerTimeUs: time } : {};
 }
 
 function workerGone(workerId: string, command: string): SnakepitError {

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import type { Clock, EventBus } from '@snakepit/core';
+import type { ExecuteTracer } from './ExecuteTracer.js';
 import { pythonWorkerOptionsSchema } from '../worker/PythonWorkerOptions.js';
 
 const count = (min: number, max: number) => z.number().int().min(min).max(max);
@@ -80,6 +81,8 @@ export type PoolOptions = z.input<typeof poolOptionsSchema> & {
   /** Where lifecycle events go (a new bus when absent; see `pool.events`). */
   readonly bus?: EventBus;
   readonly clock?: Clock;
+  /** Traces each call and sends W3C trace context to Python (`createExecuteTracing` in `@snakepit/telemetry`). */
+  readonly tracer?: ExecuteTracer;
 };
 
 /** {@link PoolOptions} after validation and defaults. */

@@ -24,7 +24,7 @@ import { workerChildSpec } from './workerChildSpec.js';
  *   (with the last worker's start error as `cause`).
  */
 export async function createPool(options: PoolOptions = {}): Promise<Pool> {
-  const { bus = new EventBus(), clock = realClock, ...rest } = options;
+  const { bus = new EventBus(), clock = realClock, tracer, ...rest } = options;
   const resolved = parseOptions(poolOptionsSchema, rest, 'pool');
   const runId = resolved.runId ?? createRunId();
   const { workerId: _unused, ...launchBase } = await toWorkerLaunch(
@@ -43,7 +43,7 @@ export async function createPool(options: PoolOptions = {}): Promise<Pool> {
   });
   const slots: WorkerSlot[] = [];
   const pool = new Pool({
-    ...{ options: resolved, runId, bus, clock, supervisor, slots },
+    ...{ options: resolved, runId, bus, clock, supervisor, slots, tracer },
     closeHosts: async () => {
       await host?.close();
       await run.close();

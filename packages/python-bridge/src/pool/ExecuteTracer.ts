@@ -1,0 +1,24 @@
+import type { ExecuteOutcome } from './PoolEvents.js';
+
+/** One traced call (see {@link ExecuteTracer}). */
+export interface ExecuteTrace {
+  /** W3C trace context sent to Python with the call (gRPC metadata `traceparent`). */
+  readonly traceparent: string | undefined;
+  /**
+   * Ends the trace. `handlerTimeUs` is the time Python spent in the handler
+   * (absent when the call never reached it); `error` is what the call threw.
+   */
+  end(outcome: ExecuteOutcome, facts: { handlerTimeUs?: number; error?: unknown }): void;
+}
+
+/**
+ * Traces pool calls. The pool knows no tracing library: pass one built on
+ * OpenTelemetry (`createExecuteTracing` from `@snakepit/telemetry`) or your own.
+ */
+export interface ExecuteTracer {
+  start(call: {
+    readonly poolId: string;
+    readonly workerId: string;
+    readonly command: string;
+  }): ExecuteTrace;
+}

@@ -68,6 +68,34 @@ describe('pool supervision', () => {
     expect(victim).toBeGreaterThan(0);
   });
 
+  it('fails a call whose handler exits the process (os._exit) and restarts the worker', async () => {
+    const pool = await startPool({ size: 1 });
+    const first = pidOf(pool, 0);
+    const error = await pool.execute('crash', { code: 7 }).catch((e: unknown) => e);
+    expect(isSnakepitError(error, 'WORKER_CRASHED')).toBe(true);
+    await waitFor(
+      () => pool.stats().byState.ready === 1 && pidOf(pool, 0) !== first,
+      10_000,
+      'restart',
+    );
+    await expect(pool.execute('add', [1, 1])).resolves.toBe(2);
+  });
+
+  it('refuses payloads over maxPayloadBytes both ways with PAYLOAD_TOO_LARGE, and keeps serving', async () => {
+    const pool = await startPool({ size: 1, maxPayloadBytes: 64 * 1024 });
+    const big = await pool
+      .execute('echo', { text: 'x'.repeat(100 * 1024) })
+      .catch((e: unknown) => e);
+    expect(isSnakepitError(big, 'PAYLOAD_TOO_LARGE')).toBe(true);
+    const bytes = new Uint8Array(50 * 1024);
+    await expect(pool.execute('echo_bytes', bytes)).resolves.toHaveLength(50 * 1024);
+    // A result over the limit: Python's gRPC refuses to send it.
+    const result = await pool.execute('blob', { kib: 200 }).catch((e: unknown) => e);
+    expect(isSnakepitError(result, 'PAYLOAD_TOO_LARGE')).toBe(true);
+    await expect(pool.execute('add', [2, 3])).resolves.toBe(5);
+    expect(pool.stats().workers[0]!.restarts).toBe(0);
+  });
+
   it('retries an idempotent call on another worker when its worker dies', async () => {
     const pool = await startPool({ size: 2 });
     const call = pool.execute('sleep', { seconds: 1 }, { idempotent: true });

@@ -13,6 +13,7 @@ export type SnakepitErrorCode =
   | 'PYTHON_ERROR'
   | 'UNKNOWN_COMMAND'
   | 'SERIALIZATION_FAILED'
+  | 'PAYLOAD_TOO_LARGE'
   | 'EXECUTE_TIMEOUT'
   | 'ABORTED'
   | 'POOL_SATURATED'

@@ -43,6 +43,12 @@ def trace_context() -> Dict[str, str]:
 
 
 @command
+def blob(kib: int) -> str:
+    """Return a string of ``kib`` KiB (a large result from a small request)."""
+    return "x" * (kib * 1024)
+
+
+@command
 def add(a: float, b: float) -> float:
     """Return ``a + b``."""
     return a + b

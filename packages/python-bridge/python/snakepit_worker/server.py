@@ -69,7 +69,16 @@ def start_server(socket_path: str, service: WorkerService, max_concurrency: int)
     executor = futures.ThreadPoolExecutor(
         max_workers=max_concurrency, thread_name_prefix="snakepit-handler"
     )
-    server = grpc.server(executor)
+    # The owner sets the payload limit (SNAKEPIT_MAX_MESSAGE_BYTES); both
+    # directions get it, with room for the envelope around the payload.
+    limit = _max_message_bytes()
+    server = grpc.server(
+        executor,
+        options=[
+            ("grpc.max_receive_message_length", limit),
+            ("grpc.max_send_message_length", limit),
+        ],
+    )
     snakepit_pb2_grpc.add_WorkerServicer_to_server(service, server)
     try:
         port = server.add_insecure_port("unix:" + socket_path)
@@ -79,6 +88,14 @@ def start_server(socket_path: str, service: WorkerService, max_concurrency: int)
         raise BindError(f"cannot listen on {socket_path!r}")
     server.start()
     return server
+
+
+_DEFAULT_MAX_MESSAGE_BYTES = 4 * 1024 * 1024 + 64 * 1024
+
+
+def _max_message_bytes() -> int:
+    value = os.environ.get("SNAKEPIT_MAX_MESSAGE_BYTES", "")
+    return int(value) if value.isdigit() and int(value) > 0 else _DEFAULT_MAX_MESSAGE_BYTES
 
 
 def _check_socket_path(path: str) -> None:

@@ -1,9 +1,10 @@
 import { SnakepitError, isSnakepitError } from '@snakepit/core';
 import { WorkerServiceDefinition } from '@snakepit/proto';
 import type { v1 } from '@snakepit/proto';
-import { Metadata, createChannel, createClient } from 'nice-grpc';
+import { ClientError, Metadata, Status, createChannel, createClient } from 'nice-grpc';
 import type { Channel, Client } from 'nice-grpc';
 import { decodePayload, encodeArgs, toCallError } from '../data/payload.js';
+import { DEFAULT_MAX_PAYLOAD_BYTES, messageLimitBytes } from './messageLimit.js';
 
 /** Options of one call. */
 export interface ExecuteOptions {
@@ -24,9 +25,17 @@ export class WorkerClient {
   readonly #channel: Channel;
   readonly #client: Client<WorkerServiceDefinition>;
 
-  constructor(workerId: string, grpcAddress: string) {
+  readonly #maxPayloadBytes: number;
+
+  /** @param maxPayloadBytes largest argument or result payload. @default 4 MiB */
+  constructor(workerId: string, grpcAddress: string, maxPayloadBytes = DEFAULT_MAX_PAYLOAD_BYTES) {
     this.workerId = workerId;
-    this.#channel = createChannel(grpcAddress);
+    this.#maxPayloadBytes = maxPayloadBytes;
+    const limit = messageLimitBytes(maxPayloadBytes);
+    this.#channel = createChannel(grpcAddress, undefined, {
+      'grpc.max_receive_message_length': limit,
+      'grpc.max_send_message_length': limit,
+    });
     this.#client = createClient(WorkerServiceDefinition, this.#channel);
   }
 
@@ -85,6 +94,15 @@ export class WorkerClient {
 
   #prepare(command: string, args: unknown, options: ExecuteOptions) {
     const payload = encodeArgs(command, args);
+    if (payload.data.length > this.#maxPayloadBytes) {
+      throw new SnakepitError(
+        'PAYLOAD_TOO_LARGE',
+        `Arguments of \`${command}\` are ${payload.data.length} bytes, over the limit of ${this.#maxPayloadBytes} (\`maxPayloadBytes\`); raise it or send less`,
+        {
+          details: { command, bytes: payload.data.length, maxPayloadBytes: this.#maxPayloadBytes },
+        },
+      );
+    }
     const timeout =
       options.timeoutMs === undefined ? undefined : AbortSignal.timeout(options.timeoutMs);
     const signals = [options.signal, timeout].filter((s): s is AbortSignal => s !== undefined);
@@ -117,6 +135,13 @@ export class WorkerClient {
         'EXECUTE_TIMEOUT',
         `Call to \`${command}\` on worker ${this.workerId} did not finish within ${options.timeoutMs} ms`,
         { cause: error, details: { ...details, timeoutMs: options.timeoutMs } },
+      );
+    }
+    if (error instanceof ClientError && error.code === Status.RESOURCE_EXHAUSTED) {
+      return new SnakepitError(
+        'PAYLOAD_TOO_LARGE',
+        `Call to \`${command}\` exceeded the payload limit of ${this.#maxPayloadBytes} bytes (\`maxPayloadBytes\`): ${error.details}`,
+        { cause: error, details },
       );
     }
     if (options.signal?.aborted) {

@@ -46,12 +46,16 @@ export class WorkerSlot {
   readonly #clock: Clock;
   readonly #onState: (slot: WorkerSlot, from: PoolWorkerState) => void;
 
+  readonly #maxPayloadBytes: number | undefined;
+
   constructor(
     id: string,
     clock: Clock,
     onState: (slot: WorkerSlot, from: PoolWorkerState) => void,
+    maxPayloadBytes?: number,
   ) {
     this.id = id;
+    this.#maxPayloadBytes = maxPayloadBytes;
     this.#clock = clock;
     this.#onState = onState;
   }
@@ -77,7 +81,7 @@ export class WorkerSlot {
     const previous = this.client;
     if (previous) this.#clock.setTimeout(() => previous.close(), drainMs);
     this.pid = pid;
-    this.client = new WorkerClient(this.id, grpcAddress);
+    this.client = new WorkerClient(this.id, grpcAddress, this.#maxPayloadBytes);
     this.callsCompleted = 0;
     this.rssBytes = undefined;
     this.isRecycling = false;

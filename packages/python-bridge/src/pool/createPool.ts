@@ -51,15 +51,20 @@ export async function createPool(options: PoolOptions = {}): Promise<Pool> {
   });
   for (let i = 1; i <= resolved.size; i++) {
     slots.push(
-      new WorkerSlot(`${resolved.id}.w${i}`, clock, (slot, from) => {
-        bus.emit('snakepit.pool.worker.state', {
-          poolId: pool.id,
-          workerId: slot.id,
-          from,
-          to: slot.state,
-        });
-        pool.onSlotChanged(slot);
-      }),
+      new WorkerSlot(
+        `${resolved.id}.w${i}`,
+        clock,
+        (slot, from) => {
+          bus.emit('snakepit.pool.worker.state', {
+            poolId: pool.id,
+            workerId: slot.id,
+            from,
+            to: slot.state,
+          });
+          pool.onSlotChanged(slot);
+        },
+        resolved.maxPayloadBytes,
+      ),
     );
   }
   routeWorkerEvents(bus, slots, run, clock, resolved.shutdownTimeoutMs + resolved.killAfterMs);

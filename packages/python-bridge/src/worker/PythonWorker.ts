@@ -14,9 +14,9 @@ export class PythonWorker {
   readonly process: WorkerProcess;
   readonly client: WorkerClient;
 
-  constructor(process: WorkerProcess) {
+  constructor(process: WorkerProcess, maxPayloadBytes?: number) {
     this.process = process;
-    this.client = new WorkerClient(process.id, process.ready.grpcAddress);
+    this.client = new WorkerClient(process.id, process.ready.grpcAddress, maxPayloadBytes);
     void process.exited.then(() => this.client.close());
   }
 

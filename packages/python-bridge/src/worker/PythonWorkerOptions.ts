@@ -40,6 +40,13 @@ export const pythonWorkerOptionsSchema = z
      * @default three detection budgets (at least 10 s) with heartbeats on, else 0
      */
     selfTerminateAfterMs: ms(0, 3_600_000).optional(),
+    /** Largest argument or result payload; larger calls fail with `PAYLOAD_TOO_LARGE`. @default 4 MiB */
+    maxPayloadBytes: z
+      .number()
+      .int()
+      .min(1024)
+      .max(1024 * 1024 * 1024)
+      .default(4 * 1024 * 1024),
     /** Extra environment for the worker. */
     env: z.record(z.string(), z.string()).default({}),
     cwd: z.string().optional(),

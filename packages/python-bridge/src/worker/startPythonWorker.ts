@@ -19,7 +19,7 @@ export async function startPythonWorker(options: PythonWorkerOptions): Promise<P
   const { bus = new EventBus(), clock = realClock, ...rest } = options;
   const resolved = parseOptions(pythonWorkerOptionsSchema, rest, 'Python worker');
   const launch = await toWorkerLaunch(resolved, resolved.runId ?? processRunId);
-  return new PythonWorker(await startWorkerProcess(launch, { bus, clock }));
+  return new PythonWorker(await startWorkerProcess(launch, { bus, clock }), launch.maxPayloadBytes);
 }
 
 /** Resolves validated options into a launch description (finds the interpreter). */

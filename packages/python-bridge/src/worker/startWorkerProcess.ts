@@ -14,6 +14,7 @@ import { ControlChannel } from '../control/ControlChannel.js';
 import type { ResolvedHeartbeatOptions } from '../heartbeat/detectionBudget.js';
 import { selfTerminationWindowMs } from '../heartbeat/detectionBudget.js';
 import { WorkerProcess } from './WorkerProcess.js';
+import { messageLimitBytes } from '../client/messageLimit.js';
 
 /** Directory holding the `snakepit_worker` Python package. */
 export const PYTHON_PACKAGE_DIR = fileURLToPath(new URL('../../python', import.meta.url));
@@ -33,6 +34,7 @@ export interface WorkerLaunch {
   readonly shutdownTimeoutMs: number;
   readonly killAfterMs: number;
   readonly maxConcurrency: number;
+  readonly maxPayloadBytes: number;
   readonly heartbeat: ResolvedHeartbeatOptions | false;
   /** Overrides the derived self-termination window; 0 disables it. */
   readonly selfTerminateAfterMs?: number | undefined;
@@ -78,6 +80,7 @@ export async function startWorkerProcess(
         .filter(Boolean)
         .join(':'),
       PYTHONUNBUFFERED: '1',
+      SNAKEPIT_MAX_MESSAGE_BYTES: String(messageLimitBytes(launch.maxPayloadBytes)),
       SNAKEPIT_PING_TIMEOUT_MS: String(
         launch.selfTerminateAfterMs ?? selfTerminationWindowMs(launch.heartbeat),
       ),

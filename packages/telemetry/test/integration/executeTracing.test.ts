@@ -9,6 +9,9 @@ import {
   PYTHON_HANDLER_SPAN_NAME,
 } from '../../src/index.js';
 import { createTestSdk } from '../helpers/testSdk.js';
+import { setupTelemetry } from '../../src/setup/index.js';
+import { decodeTraceRequest } from '../helpers/decodeOtlp.js';
+import { startHttpReceiver } from '../helpers/otlpReceivers.js';
 
 // A traced call crosses into Python: the client span's W3C context arrives in
 // the handler (gRPC metadata), and the handler's time and exception come back
@@ -53,5 +56,38 @@ describe('execute tracing through a real pool', () => {
     expect(handler.status.code).toBe(SpanStatusCode.ERROR);
     expect(handler.attributes['snakepit.python.exception.type']).toBe('builtins.ValueError');
     expect(handler.events.some((e) => e.name === 'exception')).toBe(true);
+  });
+});
+
+describe('execute tracing exported over OTLP/HTTP', () => {
+  it('delivers the execute span and its Python handler child to an OTLP receiver', async () => {
+    const receiver = await startHttpReceiver();
+    const sdk = await setupTelemetry({
+      serviceName: 'otlp-trace-test',
+      registerGlobal: false,
+      otlp: { protocol: 'http/protobuf', endpoint: receiver.endpoint, exportIntervalMs: 60_000 },
+    });
+    const pool = await createPool({
+      size: 1,
+      placement: 'inline',
+      tracer: createExecuteTracing(sdk.tracerProvider.getTracer('app')),
+    });
+    try {
+      await expect(pool.execute('add', [20, 22])).resolves.toBe(42);
+    } finally {
+      await pool.stop();
+      await sdk.shutdown();
+      await receiver.close();
+    }
+    const spans = receiver.received
+      .filter((r) => r.signal === 'traces')
+      .flatMap((r) => decodeTraceRequest(r.body))
+      .flatMap((rs) => rs.spans);
+    const execute = spans.find((s) => s.name === EXECUTE_SPAN_NAME)!;
+    const handler = spans.find((s) => s.name === PYTHON_HANDLER_SPAN_NAME)!;
+    expect(execute).toBeDefined();
+    expect(handler.traceId).toBe(execute.traceId);
+    expect(handler.parentSpanId).toBe(execute.spanId);
+    expect(handler.startUnixMs).toBeGreaterThanOrEqual(execute.startUnixMs);
   });
 });

@@ -44,3 +44,4 @@ export type { RunRegistryOptions } from './registry/RunRegistry.js';
 export type { RunRecord, RegisteredWorker } from './registry/runRecord.js';
 export { reapOrphans } from './registry/reapOrphans.js';
 export type { ReapOrphansOptions, ReapReport, ReapedProcess } from './registry/reapOrphans.js';
+export { invalidOption, formatOptionValue } from './config/invalidOption.js';

@@ -22,3 +22,4 @@ export { ManagedProcess } from './process/ManagedProcess.js';
 export type { StopOptions } from './process/ManagedProcess.js';
 export { signalGroup } from './process/signalGroup.js';
 export { createRunDir, runtimeDir } from './registry/runtimeDir.js';
+export { invalidOption, formatOptionValue } from './config/invalidOption.js';

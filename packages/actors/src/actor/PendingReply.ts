@@ -1,5 +1,5 @@
 import { SnakepitError, type Clock, type TimerHandle } from '@snakepit/core/runtime';
-import { invalidOption } from '../options/invalidOption.js';
+import { invalidOption } from '@snakepit/core/runtime';
 import { DEFAULT_ASK_OPTIONS, type AskOptions } from './ActorRef.js';
 
 /**

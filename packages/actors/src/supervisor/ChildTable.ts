@@ -5,7 +5,7 @@ import type {
   RestartType,
   ShutdownBudget,
 } from '../child/ChildSpec.js';
-import { invalidOption } from '../options/invalidOption.js';
+import { invalidOption } from '@snakepit/core';
 import {
   resolveBackoffOptions,
   type BackoffOptions,

@@ -1,7 +1,7 @@
 import { SnakepitError } from '@snakepit/core';
 import type { ChildHandle, ChildSpec, ShutdownBudget } from '../child/ChildSpec.js';
 import { describeExit, toExitError, type ExitReason } from '../exit/ExitReason.js';
-import { invalidOption } from '../options/invalidOption.js';
+import { invalidOption } from '@snakepit/core';
 import { ChildTable, createChildRecord, type ChildRecord } from './ChildTable.js';
 import { RestartEngine } from './RestartEngine.js';
 import type { ChildExit, ChildView } from './RestartStrategy.js';

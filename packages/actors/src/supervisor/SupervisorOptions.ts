@@ -1,6 +1,6 @@
 import { realClock, type Clock, type EventBus } from '@snakepit/core';
 import type { ChildSpec } from '../child/ChildSpec.js';
-import { invalidOption } from '../options/invalidOption.js';
+import { invalidOption } from '@snakepit/core';
 import {
   resolveBackoffOptions,
   type BackoffOptions,

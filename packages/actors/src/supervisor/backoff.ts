@@ -1,4 +1,4 @@
-import { invalidOption } from '../options/invalidOption.js';
+import { invalidOption } from '@snakepit/core';
 
 /**
  * Exponential backoff between restarts of one child, with jitter and a reset

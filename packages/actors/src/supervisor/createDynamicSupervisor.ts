@@ -1,5 +1,5 @@
 import type { ChildSpec } from '../child/ChildSpec.js';
-import { invalidOption } from '../options/invalidOption.js';
+import { invalidOption } from '@snakepit/core';
 import { Supervisor } from './Supervisor.js';
 import { resolveSupervisorOptions, type SupervisorOptions } from './SupervisorOptions.js';
 

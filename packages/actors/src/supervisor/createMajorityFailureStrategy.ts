@@ -1,5 +1,5 @@
 import { isNormalExit } from '../exit/ExitReason.js';
-import { invalidOption } from '../options/invalidOption.js';
+import { invalidOption } from '@snakepit/core';
 import type { RestartStrategy } from './RestartStrategy.js';
 import { oneForOne } from './strategies.js';
 

@@ -5,7 +5,7 @@ import { Piscina } from 'piscina';
 import type { AnyActorBehavior, ArgsOf } from '../actor/ActorBehavior.js';
 import type { ActorRef } from '../actor/ActorRef.js';
 import { nextActorId } from '../actor/spawnActor.js';
-import { invalidOption } from '../options/invalidOption.js';
+import { invalidOption } from '@snakepit/core';
 import type { ActorTask, WireExit } from './protocol.js';
 import { ThreadActor } from './ThreadActor.js';
 import './ActorEvents.js';

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { SnakepitError } from '../errors/SnakepitError.js';
+import { formatOptionValue } from './invalidOption.js';
 
 /**
  * Validates `input` against `schema` and returns the resolved (defaulted)
@@ -32,7 +33,7 @@ function describeIssue(issue: Issue, input: unknown): string {
     const where = path ? ` in \`${path}\`` : '';
     return `Unknown option${issue.keys.length > 1 ? 's' : ''}${where}: ${issue.keys.map((k) => `\`${k}\``).join(', ')}`;
   }
-  return `Expected \`${path || '(options)'}\` to be ${expectation(issue)}, got \`${show(valueAt(input, issue.path))}\``;
+  return `Expected \`${path || '(options)'}\` to be ${expectation(issue)}, got \`${formatOptionValue(valueAt(input, issue.path))}\``;
 }
 
 function expectation(issue: Issue): string {
@@ -69,14 +70,4 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
     value = (value as Record<PropertyKey, unknown>)[key];
   }
   return value;
-}
-
-function show(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'function') return '[function]';
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
 }

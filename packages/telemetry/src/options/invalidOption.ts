@@ -1,13 +1,6 @@
-import { SnakepitError } from '@snakepit/core';
+import { SnakepitError, invalidOption } from '@snakepit/core';
 
-/** The error for a bad option: names the option, the value and what was expected. */
-export function invalidOption(name: string, value: unknown, expected: string): SnakepitError {
-  return new SnakepitError(
-    'INVALID_OPTIONS',
-    `Expected \`${name}\` to be ${expected}, got \`${formatValue(value)}\``,
-    { details: { option: name, value } },
-  );
-}
+export { invalidOption };
 
 /** Checks that `value` is an integer in `[min, max]`. @throws {SnakepitError} `INVALID_OPTIONS`. */
 export function checkInteger(name: string, value: unknown, min: number, max: number): number {
@@ -53,15 +46,5 @@ export function checkKnownKeys(
       `Unknown option${unknown.length > 1 ? 's' : ''}${where}: ${unknown.map((k) => `\`${k}\``).join(', ')} (known: ${known.join(', ')})`,
       { details: { option: name, unknown } },
     );
-  }
-}
-
-function formatValue(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'function') return 'a function';
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
   }
 }

@@ -16,6 +16,7 @@ export default defineConfig({
           testTimeout: 30_000,
         },
       },
+      { test: { name: 'cli', include: ['packages/cli/test/**/*.test.ts'], testTimeout: 30_000 } },
       {
         test: {
           name: 'telemetry',

@@ -1,26 +1,22 @@
 #!/usr/bin/env node
+import { CommanderError } from 'commander';
 import { isSnakepitError } from '@snakepit/core';
-import { Command } from 'commander';
-import { runDemo } from './commands/demo.js';
+import { EXIT_CODES, exitCodeOf } from './exitCodes.js';
+import { createProgram } from './program.js';
 
-const program = new Command()
-  .name('snakepit')
-  .description('Supervised pools of Python workers: zero orphans, heartbeats, OpenTelemetry.')
-  .showHelpAfterError();
-
-program
-  .command('demo')
-  .description('start a real Python worker, run a few commands through it, and stop it')
-  .option('--python <path>', 'Python interpreter (default: resolved automatically)')
-  .action(async (options: { python?: string }) => {
-    await runDemo(options.python ? { python: options.python } : {});
-  });
-
+const result = { exitCode: 0 };
 try {
-  await program.parseAsync();
+  await createProgram(result).parseAsync();
 } catch (error) {
-  process.stderr.write(
-    `snakepit: ${isSnakepitError(error) ? `[${error.code}] ` : ''}${(error as Error).message}\n`,
-  );
-  process.exitCode = 1;
+  if (error instanceof CommanderError) {
+    // Help and --version exit 0; unknown options and missing arguments are usage errors.
+    result.exitCode = error.exitCode === 0 ? EXIT_CODES.ok : EXIT_CODES.usage;
+  } else {
+    process.stderr.write(
+      `snakepit: ${isSnakepitError(error) ? `[${error.code}] ` : ''}${(error as Error).message}\n`,
+    );
+    result.exitCode = exitCodeOf(error);
+  }
 }
+// Exit explicitly: stopped pools may leave idle handles (sockets, timers) behind.
+process.stdout.write('', () => process.exit(result.exitCode));

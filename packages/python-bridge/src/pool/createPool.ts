@@ -79,10 +79,13 @@ export async function createPool(options: PoolOptions = {}): Promise<Pool> {
       workerChildSpec(slot, { ...launchBase, workerId: slot.id }, resolved, context),
     );
   }
+  // Timers are unref'd (they must not keep an app alive), so during restart
+  // backoff nothing else would: keep the process up until this start settles.
+  const keepAlive = setInterval(() => {}, 60_000);
   const isReady = await Promise.race([
     allReady.then(() => true),
     supervisor.exited.then(() => false),
-  ]);
+  ]).finally(() => clearInterval(keepAlive));
   if (!isReady) {
     await pool.stop();
     const why = exits.last?.message ?? 'they kept failing';

@@ -1,0 +1,133 @@
+import { isSnakepitError } from '@snakepit/core';
+import { resolveRunConfig } from '../config/resolveRunConfig.js';
+import type { ResolvedRunConfig, RunConfigSources } from '../config/resolveRunConfig.js';
+import { EXIT_CODES } from '../exitCodes.js';
+import { findRunProcesses } from '../run/killRunProcesses.js';
+import { Run } from '../run/Run.js';
+
+/** Options of {@link runCommand}. */
+export interface RunCommandOptions extends RunConfigSources {
+  /** Print the resolved configuration (and where each value came from) instead of running. */
+  readonly printConfig?: boolean;
+}
+
+const SIGNAL_NUMBERS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
+type StopSignal = keyof typeof SIGNAL_NUMBERS;
+
+/**
+ * `snakepit run`: starts the pool and keeps it running until SIGINT,
+ * SIGTERM or SIGHUP. The first signal stops gracefully (exit 0); a second
+ * one SIGKILLs every worker group at once (exit 128 + signal number).
+ * Resolves with the exit status: 0 after a clean stop, 1 when the pool
+ * could not become ready or failed later.
+ *
+ * @throws {SnakepitError} `INVALID_OPTIONS` for a bad configuration (exit status 2).
+ */
+export async function runCommand(options: RunCommandOptions = {}): Promise<number> {
+  const config = await resolveRunConfig(options);
+  if (options.printConfig) {
+    process.stdout.write(`${JSON.stringify(config, undefined, 2)}\n`);
+    return EXIT_CODES.ok;
+  }
+  const run = new Run({ config });
+  const stopRequested = onStopSignals(run);
+  try {
+    await Promise.race([run.start(), stopRequested]);
+  } catch (error) {
+    reportStartFailure(run, config, error);
+    return EXIT_CODES.failure;
+  }
+  const outcome = await Promise.race([
+    stopRequested.then(() => 'stop' as const),
+    run.failed.then((reason) => ({ reason })),
+  ]);
+  const isStopped = await stopWithin(run, stopBudgetMs(config));
+  const leftovers = findRunProcesses(run.runId);
+  if (leftovers.length > 0) {
+    run.logger.log(
+      'error',
+      'snakepit.cli.run.leftovers',
+      `${leftovers.length} process(es) of run ${run.runId} outlived the stop: ${leftovers.join(', ')}; killing them`,
+    );
+    run.kill();
+    return EXIT_CODES.failure;
+  }
+  if (outcome === 'stop') return isStopped ? EXIT_CODES.ok : EXIT_CODES.failure;
+  run.logger.log(
+    'error',
+    'snakepit.cli.run.failed',
+    `the pool failed and stopped: ${outcome.reason}`,
+  );
+  return EXIT_CODES.failure;
+}
+
+/** Resolves on the first stop signal; a second one kills everything and exits. */
+function onStopSignals(run: Run): Promise<StopSignal> {
+  return new Promise((resolve) => {
+    let count = 0;
+    const onSignal = (signal: StopSignal): void => {
+      count++;
+      if (count === 1) {
+        run.logger.log(
+          'warn',
+          'snakepit.cli.signal',
+          `${signal}: stopping gracefully (send it again to kill the workers now)`,
+          { signal },
+        );
+        resolve(signal);
+        return;
+      }
+      const pids = run.kill();
+      run.logger.log(
+        'error',
+        'snakepit.cli.signal',
+        `${signal} again: killed ${pids.length} process(es) of run ${run.runId} with SIGKILL`,
+        { signal, pids },
+      );
+      process.exit(128 + SIGNAL_NUMBERS[signal]);
+    };
+    for (const signal of Object.keys(SIGNAL_NUMBERS) as StopSignal[]) process.on(signal, onSignal);
+  });
+}
+
+// Drain (shutdownTimeoutMs) + each worker's Shutdown/SIGTERM/SIGKILL ladder, plus slack.
+function stopBudgetMs(config: ResolvedRunConfig): number {
+  const shutdownMs = config.pool.shutdownTimeoutMs ?? 5_000;
+  const killAfterMs = config.pool.killAfterMs ?? 2_000;
+  return 2 * shutdownMs + killAfterMs + 5_000;
+}
+
+/** Stops the run; SIGKILLs what is left after `budgetMs`. Whether the stop made it in time. */
+async function stopWithin(run: Run, budgetMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), budgetMs);
+  });
+  const result = await Promise.race([run.stop().then(() => 'stopped' as const), timedOut]);
+  clearTimeout(timer);
+  if (result === 'timeout') {
+    const pids = run.kill();
+    run.logger.log(
+      'error',
+      'snakepit.cli.run.stop_timeout',
+      `the pool did not stop within ${budgetMs} ms: killed ${pids.length} process(es) with SIGKILL`,
+    );
+  }
+  return result === 'stopped';
+}
+
+function reportStartFailure(run: Run, config: ResolvedRunConfig, error: unknown): void {
+  const code = isSnakepitError(error) ? ` [${error.code}]` : '';
+  const hint =
+    isSnakepitError(error, 'PYTHON_NOT_FOUND') || isSnakepitError(error, 'PYTHON_DEPS_MISSING')
+      ? '`snakepit doctor` checks the interpreter.'
+      : `Check the adapter (${config.adapter}) and its PYTHONPATH (${config.pythonPath.join(':') || 'none'}), the worker output above, and \`snakepit doctor\`.`;
+  run.logger.log(
+    'error',
+    'snakepit.cli.run.start_failed',
+    `the pool could not become ready${code}: ${(error as Error).message}\n${hint}`,
+    {
+      ...(isSnakepitError(error) ? { code: error.code } : {}),
+    },
+  );
+}

@@ -1,0 +1,189 @@
+import { execFile } from 'node:child_process';
+import { constants } from 'node:fs';
+import { access, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { isSnakepitError, resolvePython, runtimeDir } from '@snakepit/core';
+import type { ResolvedPython } from '@snakepit/core';
+import { PYTHON_PACKAGE_DIR } from '@snakepit/python-bridge';
+
+/** How one check went: `warn` is worth knowing, `fail` breaks `snakepit run`. */
+export type CheckStatus = 'ok' | 'warn' | 'fail';
+
+/** One line of `snakepit doctor`. */
+export interface CheckResult {
+  readonly name: string;
+  readonly status: CheckStatus;
+  readonly detail: string;
+  /** What to do about it (for `warn` and `fail`). */
+  readonly fix?: string;
+}
+
+const MIN_NODE: readonly [number, number] = [20, 19];
+
+/** Node.js ≥ 20.19. */
+export function checkNode(version = process.versions.node): CheckResult {
+  const [major = 0, minor = 0] = version.split('.').map(Number);
+  const isOk = major > MIN_NODE[0] || (major === MIN_NODE[0] && minor >= MIN_NODE[1]);
+  return isOk
+    ? { name: 'Node.js', status: 'ok', detail: `${version} (≥ ${MIN_NODE.join('.')})` }
+    : {
+        name: 'Node.js',
+        status: 'fail',
+        detail: `${version} is older than ${MIN_NODE.join('.')}`,
+        fix: 'Install Node.js 20.19 or later (https://nodejs.org/, or `nvm install 20`).',
+      };
+}
+
+/** The interpreter `snakepit run` would use, with its grpcio and protobuf. */
+export async function checkPython(
+  python: string | undefined,
+): Promise<{ results: CheckResult[]; resolved: ResolvedPython | undefined }> {
+  try {
+    const resolved = await resolvePython(python === undefined ? {} : { python });
+    return {
+      resolved,
+      results: [
+        {
+          name: 'Python',
+          status: 'ok',
+          detail: `${resolved.pythonVersion} at ${resolved.path} (found via ${resolved.source})`,
+        },
+        { name: 'grpcio', status: 'ok', detail: resolved.grpcVersion },
+        { name: 'protobuf', status: 'ok', detail: resolved.protobufVersion },
+      ],
+    };
+  } catch (error) {
+    if (!isSnakepitError(error)) throw error;
+    // core's message: a sentence, "Tried:", one "  - path: problem" line per interpreter, "Fix: …".
+    const [problem = error.message, fix] = error.message.split(/\nFix: /);
+    const tried = problem
+      .split('\n')
+      .filter((line) => line.startsWith('  - '))
+      .map((line) => line.slice(4));
+    const isDepsMissing = error.code === 'PYTHON_DEPS_MISSING';
+    return {
+      resolved: undefined,
+      results: [
+        {
+          name: isDepsMissing ? 'grpcio/protobuf' : 'Python',
+          status: 'fail',
+          detail: `${isDepsMissing ? 'missing' : 'no usable interpreter'}: ${tried.join('; ') || problem}`,
+          fix: fix ?? 'Install Python 3.9+ with grpcio and protobuf, or run `./dev setup`.',
+        },
+      ],
+    };
+  }
+}
+
+/** The worker package and the adapter import with that interpreter (protobuf matches the generated code…). */
+export async function checkAdapter(
+  python: ResolvedPython,
+  adapter: string,
+  pythonPath: readonly string[],
+): Promise<CheckResult> {
+  const script =
+    'import importlib, sys\nimport snakepit_worker.worker\nimportlib.import_module(sys.argv[1])\n';
+  const env = {
+    ...process.env,
+    PYTHONPATH: [PYTHON_PACKAGE_DIR, ...pythonPath, process.env.PYTHONPATH ?? '']
+      .filter(Boolean)
+      .join(':'),
+  };
+  const outcome = await new Promise<Error | undefined>((resolve) => {
+    execFile(
+      python.path,
+      ['-c', script, adapter],
+      { env, timeout: 60_000 },
+      (error, _out, stderr) =>
+        resolve(error ? new Error(lastLine(stderr) || error.message) : undefined),
+    );
+  });
+  if (!outcome)
+    return { name: 'adapter', status: 'ok', detail: `${adapter} imports with the worker package` };
+  return {
+    name: 'adapter',
+    status: 'fail',
+    detail: `${adapter} does not import: ${outcome.message}`,
+    fix: `Put the module's directory on --python-path (now: ${pythonPath.join(':') || 'none'}) and install what it imports into ${python.path}.`,
+  };
+}
+
+/** The runtime directory (registry and sockets) is private and writable. */
+export async function checkRuntimeDir(): Promise<CheckResult> {
+  let dir: string;
+  try {
+    dir = runtimeDir();
+  } catch (error) {
+    return {
+      name: 'runtime directory',
+      status: 'fail',
+      detail: (error as Error).message,
+      fix: 'Remove the directory, or set SNAKEPIT_RUNTIME_DIR to a directory of yours (mode 0700).',
+    };
+  }
+  const probe = join(dir, `.doctor-${process.pid}`);
+  try {
+    await writeFile(probe, 'ok', { mode: 0o600 });
+    await rm(probe, { force: true });
+    return { name: 'runtime directory', status: 'ok', detail: `${dir} (private, writable)` };
+  } catch (error) {
+    return {
+      name: 'runtime directory',
+      status: 'fail',
+      detail: `${dir} is not writable: ${(error as Error).message}`,
+      fix: `Make it writable (\`chmod 700 ${dir}\`), or set SNAKEPIT_RUNTIME_DIR to a writable directory.`,
+    };
+  }
+}
+
+/**
+ * cgroup v2 delegation: whether this process's cgroup is writable, so that a
+ * run could get a cgroup of its own (the planned `cgroup.kill` layer, see
+ * docs/process-ownership.md). Nothing needs it yet: a `warn` at worst.
+ */
+export async function checkCgroup(root = '/sys/fs/cgroup'): Promise<CheckResult> {
+  const name = 'cgroup v2 delegation';
+  const purpose = 'optional today; the planned cgroup.kill layer will need it';
+  try {
+    await access(join(root, 'cgroup.controllers'), constants.R_OK);
+  } catch {
+    return {
+      name,
+      status: 'warn',
+      detail: `no cgroup v2 unified hierarchy at ${root} (cgroup v1 or hybrid) — ${purpose}`,
+      fix: 'Use a host with cgroup v2 (the default of current distributions; `systemd.unified_cgroup_hierarchy=1` on older ones).',
+    };
+  }
+  const own = await readOwnCgroup();
+  const dir = join(root, own ?? '/');
+  try {
+    await access(dir, constants.W_OK);
+    await access(join(dir, 'cgroup.procs'), constants.W_OK);
+    const controllers = (await readFile(join(dir, 'cgroup.controllers'), 'utf8')).trim();
+    return {
+      name,
+      status: 'ok',
+      detail: `${dir} is writable (controllers: ${controllers || 'none'})`,
+    };
+  } catch {
+    return {
+      name,
+      status: 'warn',
+      detail: `our cgroup ${dir} is not writable by uid ${process.getuid?.() ?? '?'} — ${purpose}`,
+      fix: 'Run under a delegated scope: `systemd-run --user --scope -p Delegate=yes snakepit run …` (or `Delegate=yes` in the service unit).',
+    };
+  }
+}
+
+async function readOwnCgroup(): Promise<string | undefined> {
+  try {
+    const text = await readFile('/proc/self/cgroup', 'utf8');
+    return /^0::(.*)$/m.exec(text)?.[1];
+  } catch {
+    return undefined;
+  }
+}
+
+function lastLine(text: string): string {
+  return text.trim().split('\n').at(-1) ?? '';
+}

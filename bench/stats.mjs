@@ -148,14 +148,6 @@ export function runPids(runId) {
   return pids;
 }
 
-/** Whether `pid` names a live (non-zombie) process. */
-export function isAlive(pid) {
-  const stat = readOr(`/proc/${pid}/stat`, undefined);
-  return (
-    stat !== undefined && stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z'
-  );
-}
-
 /** Runs `global.gc` if it can be had (it is exposed on demand: no node flag needed). */
 export async function collectGarbage() {
   const { setFlagsFromString } = await import('node:v8');

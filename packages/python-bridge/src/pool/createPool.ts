@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { createActorHost, createDynamicSupervisor } from '@snakepit/actors';
 import type { ActorHost } from '@snakepit/actors';
 import { EventBus, SnakepitError, createRunId, parseOptions, realClock } from '@snakepit/core';
@@ -106,12 +107,20 @@ function createHost(
   clock: Clock,
 ): ActorHost | undefined {
   if (options.placement === 'inline') return undefined;
+  // piscina fills one thread up to actorsPerThread before opening the next:
+  // spread a shared pool over the cores instead of piling it on one thread.
+  const threads = availableParallelism();
+  const shared =
+    options.placement === 'shared'
+      ? { maxThreads: threads, actorsPerThread: Math.ceil(options.size / threads) }
+      : {};
   // The worker actor's own start is quick (the handshake continues after it).
   return createActorHost({
     placement: options.placement,
     events: bus,
     clock,
     startTimeoutMs: 30_000,
+    ...shared,
   });
 }
 

@@ -201,13 +201,13 @@ export async function waitUntilGone(
   const goneAfterMs = new Map<ProcessRef, number>();
   let pending = [...refs];
   for (;;) {
-    const now = performance.now() - sinceMs;
+    // Each one is stamped when it is checked: a sweep over many takes a while.
     pending = pending.filter((ref) => {
       if (isAlive(ref)) return true;
-      goneAfterMs.set(ref, now);
+      goneAfterMs.set(ref, performance.now() - sinceMs);
       return false;
     });
-    if (pending.length === 0 || now > timeoutMs) break;
+    if (pending.length === 0 || performance.now() - sinceMs > timeoutMs) break;
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
   const lastGoneMs = pending.length > 0 ? undefined : Math.max(0, ...[...goneAfterMs.values()]);

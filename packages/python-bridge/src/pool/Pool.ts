@@ -232,18 +232,24 @@ export class Pool {
   async #stop(): Promise<void> {
     if (this.#state === 'running') this.#state = 'stopping';
     this.#router.rejectAll(this.#stoppedError());
-    await this.#drain(this.#parts.options.shutdownTimeoutMs);
+    const isDrained = await this.#drain(this.#parts.options.shutdownTimeoutMs);
+    // shutdownTimeoutMs covers the drain and the Shutdown frame together: calls
+    // still running now would only make the Shutdown rung wait for them again.
+    if (!isDrained) for (const slot of this.#parts.slots) slot.actor?.tell('skipGracefulStop');
     await this.#parts.supervisor.stop();
     await this.#parts.closeHosts();
     if (this.#state === 'stopping') this.#state = 'stopped';
   }
 
-  async #drain(budgetMs: number): Promise<void> {
+  /** Waits up to `budgetMs` for calls in flight to end; false if some are still running. */
+  async #drain(budgetMs: number): Promise<boolean> {
     const { clock, slots } = this.#parts;
     const deadline = clock.now() + budgetMs;
-    while (slots.some((s) => s.inFlight > 0) && clock.now() < deadline) {
+    const isBusy = () => slots.some((s) => s.inFlight > 0);
+    while (isBusy() && clock.now() < deadline) {
       await new Promise<void>((resolve) => clock.setTimeout(resolve, 10));
     }
+    return !isBusy();
   }
 
   #onSupervisorExit(reason: unknown): void {

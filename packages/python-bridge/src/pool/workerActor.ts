@@ -15,6 +15,8 @@ interface WorkerActorState {
   /** A replacement being started, and the process it replaces. */
   recycling?: Promise<void> | undefined;
   retiring?: WorkerProcess | undefined;
+  /** Stop with SIGTERM → SIGKILL, without the Shutdown rung (the pool's drain ran out). */
+  isGracefulStopSkipped?: boolean;
 }
 
 /**
@@ -58,6 +60,10 @@ const handlers = {
     );
     void state.recycling.then(() => (state.recycling = undefined));
   },
+  /** The actor's coming stop skips the Shutdown rung (see Pool.stop). */
+  skipGracefulStop(state: WorkerActorState): void {
+    state.isGracefulStopSkipped = true;
+  },
   /** Kills the process (SIGTERM → SIGKILL); the actor then exits with the reason. */
   kill(state: WorkerActorState, reason: string): void {
     void state.worker?.kill(reason);
@@ -80,7 +86,9 @@ const workerActor: ActorBehavior<WorkerActorState, WorkerLaunch, typeof handlers
   async stop(state: WorkerActorState): Promise<void> {
     await state.ready.catch(() => undefined);
     await state.recycling;
-    await Promise.all([state.worker?.stop('shutdown'), state.retiring?.stop('shutdown')]);
+    const stop = (worker: WorkerProcess | undefined) =>
+      state.isGracefulStopSkipped ? worker?.kill('shutdown') : worker?.stop('shutdown');
+    await Promise.all([stop(state.worker), stop(state.retiring)]);
   },
 };
 

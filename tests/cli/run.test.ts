@@ -94,8 +94,20 @@ describe('snakepit run', () => {
     const cli = startCli(['run', '--workers', '2', '--status-port', String(port)]);
     await waitForReady(cli, `http://127.0.0.1:${port}`);
     const runId = cli.runId()!;
-    // Different signals are not merged while pending; the lower number (SIGINT) comes first.
+    // A stopped worker cannot answer its Shutdown frame, so the graceful stop
+    // lasts its whole budget (5 s): the second signal surely lands during it.
+    const status = (await (await fetch(`http://127.0.0.1:${port}/status`)).json()) as {
+      workers: { pid: number }[];
+    };
+    process.kill(status.workers[0]!.pid, 'SIGSTOP');
+    // Signals sent back to back may be handled in either order: wait until
+    // the first one is acknowledged before sending the second.
     cli.child.kill('SIGINT');
+    await waitFor(
+      () => cli.output().includes('SIGINT: stopping gracefully'),
+      5_000,
+      'first signal',
+    );
     cli.child.kill('SIGTERM');
     expect(await exitOf(cli, 10_000)).toEqual({ code: 143, signal: null });
     expect(cli.output()).toMatch(/SIGTERM again: killed \d+ process/);

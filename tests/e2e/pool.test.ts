@@ -1,24 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { isSnakepitError } from '@snakepit/core';
 import { createPool } from '@snakepit/python-bridge';
-import type { Pool, PoolOptions } from '@snakepit/python-bridge';
-import { afterEach, describe, expect, it } from 'vitest';
-import { isGone, killRun, processesOfRun, waitFor } from '../support/processes.js';
+import type { Pool } from '@snakepit/python-bridge';
+import { describe, expect, it } from 'vitest';
+import { usePools } from '../support/pools.js';
+import { isGone, processesOfRun, waitFor } from '../support/processes.js';
 
-const pools: Pool[] = [];
-
-async function startPool(options: PoolOptions = {}): Promise<Pool> {
-  const pool = await createPool({ runId: `pool-${randomBytes(4).toString('hex')}`, ...options });
-  pools.push(pool);
-  return pool;
-}
-
-afterEach(async () => {
-  for (const pool of pools.splice(0)) {
-    await pool.stop().catch(() => {});
-    killRun(pool.runId);
-  }
-});
+const startPool = usePools('pool');
 
 function pidOf(pool: Pool, index: number): number {
   const pid = pool.stats().workers[index]?.pid;

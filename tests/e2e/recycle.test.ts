@@ -1,23 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { createPool } from '@snakepit/python-bridge';
-import type { Pool, PoolOptions } from '@snakepit/python-bridge';
-import { afterEach, describe, expect, it } from 'vitest';
-import { isGone, killRun, waitFor, workersOfRun } from '../support/processes.js';
+import { describe, expect, it } from 'vitest';
+import { usePools } from '../support/pools.js';
+import { isGone, waitFor, workersOfRun } from '../support/processes.js';
 
-const pools: Pool[] = [];
-
-async function startPool(options: PoolOptions): Promise<Pool> {
-  const pool = await createPool({ runId: `recycle-${randomBytes(4).toString('hex')}`, ...options });
-  pools.push(pool);
-  return pool;
-}
-
-afterEach(async () => {
-  for (const pool of pools.splice(0)) {
-    await pool.stop().catch(() => {});
-    killRun(pool.runId);
-  }
-});
+const startPool = usePools('recycle');
 
 describe('recycling', () => {
   it('replaces a worker after maxRequests calls without failing a call, new process first', async () => {

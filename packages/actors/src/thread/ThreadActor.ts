@@ -157,8 +157,11 @@ export class ThreadActor<B extends AnyActorBehavior> implements ActorRef<B> {
         return this.#replies.get(message.id)?.resolve(message.value);
       case 'replyError':
         return this.#replies.get(message.id)?.reject(fromWireError(message.error));
-      case 'event':
-        return this.host.events?.emit(message.name as SnakepitEventName, message.payload as never);
+      case 'events':
+        for (const [name, payload] of message.events) {
+          this.host.events?.emit(name as SnakepitEventName, payload as never);
+        }
+        return;
     }
   }
 

@@ -24,7 +24,10 @@ export type FromThread =
   | { readonly t: 'startFailed'; readonly error: WireError }
   | { readonly t: 'reply'; readonly id: number; readonly value: unknown }
   | { readonly t: 'replyError'; readonly id: number; readonly error: WireError }
-  | { readonly t: 'event'; readonly name: string; readonly payload: unknown };
+  | {
+      readonly t: 'events';
+      readonly events: readonly (readonly [name: string, payload: unknown])[];
+    };
 
 /** An error as it crosses threads. */
 export interface WireError {

@@ -3,6 +3,7 @@ import { threadId } from 'node:worker_threads';
 import type { AnyActorBehavior } from '../actor/ActorBehavior.js';
 import { InlineActor } from '../actor/InlineActor.js';
 import { PendingReply } from '../actor/PendingReply.js';
+import { EventBatch } from './EventBatch.js';
 import type { ActorTask, FromThread, ToThread, WireExit } from './protocol.js';
 import { toWireError, toWireExit } from './protocol.js';
 
@@ -14,7 +15,10 @@ import { toWireError, toWireExit } from './protocol.js';
  */
 export default async function runActorTask(task: ActorTask): Promise<WireExit> {
   const { port } = task;
-  const post = (message: FromThread): void => port.postMessage(message);
+  // Events are batched; every other message flushes them first, so the
+  // main thread sees everything in the order the actor did it.
+  const events = new EventBatch((message: FromThread) => port.postMessage(message));
+  const post = (message: FromThread): void => events.post(message);
   let behavior: AnyActorBehavior;
   try {
     const module = (await import(task.moduleUrl)) as Record<string, unknown>;
@@ -30,7 +34,7 @@ export default async function runActorTask(task: ActorTask): Promise<WireExit> {
   const actor = new InlineActor(behavior, {
     id: task.actorId,
     clock: realClock,
-    events: { emit: (name, payload) => post({ t: 'event', name, payload }) },
+    events: { emit: (name, payload) => events.push(name, payload) },
   });
   const replies = new Map<number, PendingReply>();
   port.on('message', (message: ToThread) => {
@@ -53,10 +57,12 @@ export default async function runActorTask(task: ActorTask): Promise<WireExit> {
   try {
     await actor.start(task.args);
   } catch (error) {
+    events.flush();
     return fail(task, error);
   }
   post({ t: 'started', threadId });
   const reason = await actor.exited;
+  events.flush();
   port.close();
   return toWireExit(reason);
 }

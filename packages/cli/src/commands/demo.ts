@@ -117,13 +117,7 @@ async function serveRequests(pool: Pool, write: (line: string) => void): Promise
 
 async function crashOne(run: Run, pool: Pool, write: (line: string) => void): Promise<void> {
   write('\n▶ A worker crashes: crash(code=3) calls os._exit(3) in the middle of a request');
-  const victim = nextWorker(pool);
-  const replaced = waitForEvent(
-    run.bus,
-    'snakepit.worker.process.started',
-    (e) => e.workerId === victim,
-  );
-  replaced.catch(() => {}); // awaited below; must not count as unhandled meanwhile
+  const replaced = replacementOf(run, nextWorker(pool));
   const error = await pool.execute('crash', { code: 3 }).then(
     () => undefined,
     (e: unknown) => e,
@@ -134,13 +128,7 @@ async function crashOne(run: Run, pool: Pool, write: (line: string) => void): Pr
 
 async function hangOne(run: Run, pool: Pool, write: (line: string) => void): Promise<void> {
   write('\n▶ A worker hangs: hang() holds the GIL in C, so it cannot answer a single ping');
-  const victim = nextWorker(pool);
-  const replaced = waitForEvent(
-    run.bus,
-    'snakepit.worker.process.started',
-    (e) => e.workerId === victim,
-  );
-  replaced.catch(() => {}); // awaited below; must not count as unhandled meanwhile
+  const replaced = replacementOf(run, nextWorker(pool));
   const started = performance.now();
   const error = await pool.execute('hang').then(
     () => undefined,
@@ -160,6 +148,17 @@ async function backToFull(pool: Pool, write: (line: string) => void): Promise<vo
   write(
     `  ✓ 20 more calls served; ${stats.byState.ready} of ${stats.size} workers ready; restarts: ${restarts}`,
   );
+}
+
+/** Resolves when `workerId`'s slot has a new process (to be awaited later). */
+function replacementOf(run: Run, workerId: string): Promise<unknown> {
+  const replaced = waitForEvent(
+    run.bus,
+    'snakepit.worker.process.started',
+    (e) => e.workerId === workerId,
+  );
+  replaced.catch(() => {}); // awaited later; must not count as unhandled meanwhile
+  return replaced;
 }
 
 /** The worker the router picks next: the first ready one with the fewest calls in flight. */

@@ -162,5 +162,9 @@ function addRunOptions(command: Command): Command {
       'start a watchdog process that kills the workers if this process dies [env: SNAKEPIT_WATCHDOG]',
     )
     .option('--no-watchdog', 'no watchdog (the default)')
+    .option(
+      '--cgroup <mode>',
+      'auto, off or require: a cgroup v2 per worker, so that stopping it kills all it forked (default: auto) [env: SNAKEPIT_CGROUP]',
+    )
     .option('--log-format <format>', 'pretty or json (default: pretty) [env: SNAKEPIT_LOG_FORMAT]');
 }

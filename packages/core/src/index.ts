@@ -34,6 +34,16 @@ export {
 export type { ProcessIdentity } from './process/processIdentity.js';
 export { readProcessEnvironment, readProcStat, readBootId } from './process/procfs.js';
 export type { ProcStat } from './process/procfs.js';
+export {
+  RUN_CGROUP_PREFIX,
+  createRunCgroup,
+  createWorkerCgroup,
+  detectCgroupBase,
+  isCgroupPopulated,
+  killCgroup,
+  removeCgroup,
+} from './process/cgroup.js';
+export type { CgroupBase, CgroupMode } from './process/cgroup.js';
 export { startWatchdog } from './process/watchdog.js';
 export type { Watchdog, WatchdogOptions } from './process/watchdog.js';
 export { WATCHDOG_SCRIPT } from './process/watchdogScript.js';

@@ -69,6 +69,7 @@ export const CONFIG_FIELDS = {
     'SNAKEPIT_HEARTBEAT_MAX_MISSED',
   ),
   watchdog: field('boolean', z.boolean(), '--watchdog', 'SNAKEPIT_WATCHDOG'),
+  cgroup: field('string', z.enum(['auto', 'off', 'require']), '--cgroup', 'SNAKEPIT_CGROUP'),
   logFormat: field('string', z.enum(['pretty', 'json']), '--log-format', 'SNAKEPIT_LOG_FORMAT'),
 } as const satisfies Record<string, ConfigField>;
 

@@ -45,6 +45,7 @@ export interface ResolvedRunConfig {
     readonly maxMissed: number;
   };
   readonly watchdog: boolean;
+  readonly cgroup: 'auto' | 'off' | 'require';
   readonly logFormat: 'pretty' | 'json';
   /** The file's `pool` section, as written (createPool validates it again). */
   readonly pool: NonNullable<SnakepitConfig['pool']>;
@@ -63,6 +64,7 @@ export const DEFAULT_RUN_CONFIG = {
   heartbeatTimeoutMs: 2_000,
   heartbeatMaxMissed: 3,
   watchdog: false,
+  cgroup: 'auto',
   logFormat: 'pretty',
 } as const;
 
@@ -126,6 +128,7 @@ export function toPoolOptions(config: ResolvedRunConfig, runId: string): PoolOpt
     ...(config.python === undefined ? {} : { python: config.python }),
     pythonPath: [...config.pythonPath],
     watchdog: config.watchdog,
+    cgroup: config.cgroup,
     heartbeat: { ...config.heartbeat },
   };
 }
@@ -171,6 +174,7 @@ function combine(
       maxMissed: pick<number>('heartbeatMaxMissed', d.heartbeatMaxMissed).value,
     },
     watchdog: pick<boolean>('watchdog', d.watchdog).value,
+    cgroup: pick<'auto' | 'off' | 'require'>('cgroup', d.cgroup).value,
     logFormat: pick<'pretty' | 'json'>('logFormat', d.logFormat).value,
     pool,
     sources,

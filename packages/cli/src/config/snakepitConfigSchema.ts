@@ -14,6 +14,7 @@ export const poolSectionSchema = poolOptionsSchema.omit({
   python: true,
   pythonPath: true,
   watchdog: true,
+  cgroup: true,
   heartbeat: true,
   runId: true,
 });
@@ -48,6 +49,8 @@ export const snakepitConfigSchema = z.strictObject({
   heartbeatMaxMissed: f.heartbeatMaxMissed.schema.optional(),
   /** Start the run's watchdog process (kills the workers if this process dies). @default false */
   watchdog: f.watchdog.schema.optional(),
+  /** Workers in cgroups of their own where available (`auto`), never (`off`), or fail without (`require`). @default 'auto' */
+  cgroup: f.cgroup.schema.optional(),
   /** `pretty` lines for people, `json` lines for log collectors. @default 'pretty' */
   logFormat: f.logFormat.schema.optional(),
   /** Any other `createPool` option: `startTimeoutMs`, `shutdownTimeoutMs`, `restart`, `recycle`, `env`… */

@@ -147,7 +147,10 @@ describe('resolveRunConfig', () => {
       heartbeatIntervalMs: 500,
       pool: { shutdownTimeoutMs: 1000 },
     });
-    const config = await resolveRunConfig({ flags: { config: file, watchdog: true }, env: {} });
+    const config = await resolveRunConfig({
+      flags: { config: file, watchdog: true },
+      env: { SNAKEPIT_CGROUP: 'off' },
+    });
     expect(toPoolOptions(config, 'run-1')).toEqual({
       shutdownTimeoutMs: 1000,
       runId: 'run-1',
@@ -155,6 +158,7 @@ describe('resolveRunConfig', () => {
       adapter: 'snakepit_worker.demo_adapter',
       pythonPath: [],
       watchdog: true,
+      cgroup: 'off',
       heartbeat: { intervalMs: 500, timeoutMs: 2000, maxMissed: 3 },
     });
   });

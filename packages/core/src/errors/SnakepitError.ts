@@ -19,7 +19,8 @@ export type SnakepitErrorCode =
   | 'POOL_SATURATED'
   | 'POOL_STOPPED'
   | 'REGISTRY_ERROR'
-  | 'SPAWN_FAILED';
+  | 'SPAWN_FAILED'
+  | 'CGROUP_UNAVAILABLE';
 
 /** Options of {@link SnakepitError}. */
 export interface SnakepitErrorOptions {

@@ -69,6 +69,15 @@ export interface SnakepitEventMap {
     /** The errno code (`EACCES`, `ENOSPC`…) or `CORRUPT`, when known. */
     readonly code?: string;
   };
+  /**
+   * Whether the run's workers get cgroups (see `cgroup.ts`): `path` when
+   * they do, `reason` when the run relies on process groups alone.
+   */
+  'snakepit.run.cgroup': {
+    readonly runId: string;
+    readonly path?: string;
+    readonly reason?: string;
+  };
   /** A process left behind by a dead run was killed. */
   'snakepit.orphan.reaped': {
     readonly runId: string;

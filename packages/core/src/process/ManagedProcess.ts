@@ -3,6 +3,7 @@ import type { Socket } from 'node:net';
 import type { Clock } from '../clock/Clock.js';
 import type { ExitRecord } from '../events/SnakepitEvents.js';
 import { signalGroup } from './signalGroup.js';
+import { killCgroup, removeCgroup } from './cgroup.js';
 
 /** Bounds of each step of {@link ManagedProcess.stop}'s kill ladder. */
 export interface StopOptions {
@@ -38,6 +39,8 @@ export class ManagedProcess {
   readonly startedAtMs: number;
   /** Settles when the process has exited and been reaped. Never rejects. */
   readonly exited: Promise<RawExit>;
+  /** The process's own cgroup v2 directory, when the run has cgroups. */
+  readonly cgroup: string | undefined;
   readonly #clock: Clock;
   #rawExit: RawExit | undefined;
   #stopping: Promise<ExitRecord> | undefined;
@@ -48,8 +51,10 @@ export class ManagedProcess {
     token: string,
     startedAtMs: number,
     clock: Clock,
+    cgroup?: string,
   ) {
     this.#clock = clock;
+    this.cgroup = cgroup;
     this.pid = child.pid ?? -1;
     this.token = token;
     this.control = control;
@@ -64,7 +69,11 @@ export class ManagedProcess {
         // Whatever the worker forked must not outlive it. Done in the same
         // tick as the reap, so the pgid cannot have been recycled meanwhile.
         signalGroup(this.pid, 'SIGKILL');
-        resolve(this.#rawExit);
+        const exit = this.#rawExit;
+        if (cgroup === undefined) resolve(exit);
+        // The cgroup also holds what left the group with setsid(): kill it,
+        // and settle once it is empty, so that a stopped worker has nothing left.
+        else void removeCgroup(cgroup).then(() => resolve(exit));
       });
     });
   }
@@ -76,7 +85,9 @@ export class ManagedProcess {
 
   /** Sends `signal` to the whole process group. Returns false if none is left. */
   signalGroup(signal: NodeJS.Signals): boolean {
-    return signalGroup(this.pid, signal);
+    const hasGroup = signalGroup(this.pid, signal);
+    if (signal === 'SIGKILL' && this.cgroup !== undefined) killCgroup(this.cgroup);
+    return hasGroup;
   }
 
   /**

@@ -7,6 +7,7 @@ import { SnakepitError } from '../errors/SnakepitError.js';
 import { realClock } from '../clock/Clock.js';
 import type { Clock } from '../clock/Clock.js';
 import { ManagedProcess } from './ManagedProcess.js';
+import { createWorkerCgroup, removeCgroup } from './cgroup.js';
 
 /** Options of {@link spawnProcess}. */
 export interface SpawnProcessOptions {
@@ -25,6 +26,12 @@ export interface SpawnProcessOptions {
   /** Called with each line the process writes to stdout or stderr. */
   readonly onOutput?: (stream: 'stdout' | 'stderr', line: string) => void;
   readonly clock?: Clock;
+  /**
+   * The run's cgroup v2 directory (see `cgroup.ts`): the process gets its own
+   * cgroup inside it, joins it before running anything else, and everything
+   * it forks — `setsid` escapees included — is killed when it is reaped.
+   */
+  readonly runCgroup?: string | undefined;
 }
 
 /**
@@ -46,7 +53,20 @@ export async function spawnProcess(options: SpawnProcessOptions): Promise<Manage
   }
   const clock = options.clock ?? realClock;
   const token = options.token ?? randomBytes(16).toString('hex');
-  const env = {
+  let cgroup: string | undefined;
+  if (options.runCgroup !== undefined) {
+    const name = `${options.workerId}.${randomBytes(4).toString('hex')}`;
+    try {
+      cgroup = createWorkerCgroup(options.runCgroup, name);
+    } catch (error) {
+      throw new SnakepitError(
+        'SPAWN_FAILED',
+        `Could not create the worker's cgroup in \`${options.runCgroup}\`: ${(error as Error).message}. Set \`cgroup: 'off'\` to rely on process groups alone.`,
+        { cause: error, details: { runCgroup: options.runCgroup } },
+      );
+    }
+  }
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...options.env,
     SNAKEPIT_RUN_ID: options.runId,
@@ -54,6 +74,9 @@ export async function spawnProcess(options: SpawnProcessOptions): Promise<Manage
     SNAKEPIT_WORKER_ID: options.workerId,
     SNAKEPIT_WORKER_TOKEN: token,
   };
+  // Set here only: a value inherited from our own environment is not ours.
+  if (cgroup === undefined) delete env.SNAKEPIT_WORKER_CGROUP;
+  else env.SNAKEPIT_WORKER_CGROUP = cgroup;
   const startedAtMs = clock.now();
   const child = spawn(options.command, [...(options.args ?? [])], {
     env,
@@ -65,15 +88,16 @@ export async function spawnProcess(options: SpawnProcessOptions): Promise<Manage
   });
   await new Promise<void>((resolve, reject) => {
     child.once('spawn', resolve);
-    child.once('error', (error) =>
+    child.once('error', (error) => {
+      if (cgroup !== undefined) void removeCgroup(cgroup);
       reject(
         new SnakepitError(
           'SPAWN_FAILED',
           `Could not start \`${options.command}\`: ${error.message}`,
           { cause: error, details: { command: options.command } },
         ),
-      ),
-    );
+      );
+    });
   });
   for (const stream of ['stdout', 'stderr'] as const) {
     const readable = child[stream];
@@ -81,5 +105,5 @@ export async function spawnProcess(options: SpawnProcessOptions): Promise<Manage
     const lines = createInterface({ input: readable, crlfDelay: Infinity });
     lines.on('line', (line) => options.onOutput?.(stream, line));
   }
-  return new ManagedProcess(child, child.stdio[3] as Socket, token, startedAtMs, clock);
+  return new ManagedProcess(child, child.stdio[3] as Socket, token, startedAtMs, clock, cgroup);
 }

@@ -17,6 +17,8 @@ export interface WatchdogOptions {
   readonly registryFile: string;
   /** How often the owner is checked, in ms (10–60000). Sets the kill latency. @default 200 */
   readonly pollMs?: number;
+  /** The run's cgroup directory, when it has one: killed with `cgroup.kill` and removed. */
+  readonly cgroup?: string | undefined;
 }
 
 /** A running watchdog. */
@@ -32,6 +34,7 @@ const optionsSchema = z.strictObject({
   ownerStartTimeTicks: z.number().int().nonnegative(),
   registryFile: z.string().min(1),
   pollMs: z.number().int().min(10).max(60_000).default(200),
+  cgroup: z.string().startsWith('/').optional(),
 });
 
 // If the watchdog ignores SIGTERM (it should not), stop() escalates after this.
@@ -65,6 +68,7 @@ export async function startWatchdog(options: WatchdogOptions): Promise<Watchdog 
       String(resolved.ownerStartTimeTicks),
       resolved.registryFile,
       String(resolved.pollMs / 1000),
+      resolved.cgroup ?? '',
     ],
     // A fresh environment: no SNAKEPIT_* variable may reach the watchdog.
     { detached: true, stdio: 'ignore', env: { PATH: watchdogPath(), LC_ALL: 'C' } },

@@ -2,7 +2,7 @@
  * The watchdog, in POSIX `sh` (measured with dash: 0.4 MB PSS, 124 kB
  * private; RSS 1.8 MB counts shared libc pages; 0.7 % of a core at a 200 ms
  * poll, mostly forking `sleep`), run as
- * `/bin/sh -c WATCHDOG_SCRIPT sh RUN_ID OWNER_PID OWNER_START_TICKS REGISTRY_FILE POLL_SECONDS`.
+ * `/bin/sh -c WATCHDOG_SCRIPT sh RUN_ID OWNER_PID OWNER_START_TICKS REGISTRY_FILE POLL_SECONDS [CGROUP]`.
  *
  * Loop: while the owner lives (pid present, not a zombie, same start time in
  * `/proc/PID/stat` field 22) and the registry file exists, sleep. The file
@@ -11,8 +11,10 @@
  * environment holds exactly `SNAKEPIT_RUN_ID=<run id>` and
  * `SNAKEPIT_OWNER_PID=<owner pid>`, and its group when it
  * leads one; after 0.5 s SIGKILL what is left, and the groups seen before;
- * exit. The registry file is left for the reaper, which also removes the
- * run's socket directory.
+ * exit. With the run's cgroup given, the SIGKILL round also writes its
+ * `cgroup.kill` (everything forked inside, `setsid` escapees included) and
+ * the emptied cgroups are removed. The registry file is left for the reaper,
+ * which also removes the run's socket directory.
  *
  * Matching on the environment, not on pids, means a pid reused by another
  * process is never signalled, and children that left the worker's group with
@@ -20,7 +22,7 @@
  * `grep -z` where grep has it (GNU, recent busybox), else `tr` per process.
  */
 export const WATCHDOG_SCRIPT = `
-run_id=$1 owner=$2 owner_start=$3 file=$4 poll=$5
+run_id=$1 owner=$2 owner_start=$3 file=$4 poll=$5 cgroup=$6
 # Refuse bad arguments: an empty pid would read /proc//stat, i.e. /proc/stat.
 case $owner in '' | 0 | *[!0-9]*) exit 2 ;; esac
 case $owner_start in '' | *[!0-9]*) exit 2 ;; esac
@@ -93,5 +95,14 @@ signal_run TERM
 sleep 0.5 2>/dev/null || sleep 1
 signal_run KILL
 kill_groups
+if [ -n "$cgroup" ] && [ -e "$cgroup/cgroup.kill" ]; then
+  echo 1 > "$cgroup/cgroup.kill"
+  # Killed processes take a moment to leave: retry the removal for ~1 s.
+  for _ in 1 2 3 4 5 6 7 8 9 10; do
+    for d in "$cgroup"/*/; do [ -d "$d" ] && rmdir "$d" 2>/dev/null; done
+    rmdir "$cgroup" 2>/dev/null && break
+    sleep 0.1 2>/dev/null || sleep 1
+  done
+fi
 exit 0
 `;

@@ -50,6 +50,7 @@ export class RunRegistry {
   readonly #options: RunRegistryOptions;
   readonly #reported = new Set<string>();
   #watchdogPid: number | undefined;
+  #cgroup: string | undefined;
   #isPersisted = false;
   #isClosed = false;
 
@@ -97,6 +98,7 @@ export class RunRegistry {
       createdAtMs: this.#createdAtMs,
       workers: Object.fromEntries([...this.#workers].map(([id, w]) => [id, { ...w }])),
       ...(this.#watchdogPid === undefined ? {} : { watchdogPid: this.#watchdogPid }),
+      ...(this.#cgroup === undefined ? {} : { cgroup: this.#cgroup }),
     };
   }
 
@@ -126,6 +128,12 @@ export class RunRegistry {
   /** Forgets a worker slot, after its process was stopped and reaped. */
   remove(workerId: string): void {
     if (this.#workers.delete(workerId)) this.#persist('write');
+  }
+
+  /** Records the run's cgroup directory (the reaper kills and removes it). */
+  setCgroup(path: string | undefined): void {
+    this.#cgroup = path;
+    this.#persist('write');
   }
 
   /** Records the pid of the run's watchdog, or clears it. */

@@ -1,8 +1,9 @@
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { parseOptions } from '../config/parseOptions.js';
 import type { EventBus } from '../events/EventBus.js';
+import { RUN_CGROUP_PREFIX, detectCgroupBase, removeCgroup } from '../process/cgroup.js';
 import { matchesIdentity } from '../process/processIdentity.js';
 import type { ProcessIdentity } from '../process/processIdentity.js';
 import { readBootId, readPidNamespace } from '../process/procfs.js';
@@ -102,6 +103,9 @@ export async function reapOrphans(options: ReapOrphansOptions = {}): Promise<Rea
     ? dryRunReaped(targets, report)
     : await killAndReport(targets, termGraceMs, report, options.bus);
   for (const { file, plan } of plans) {
+    if (!dryRun && plan.kind === 'orphaned' && !plan.hasLiveOwnedProcesses) {
+      await removeRunCgroup(file, options.bus);
+    }
     if (isLive(plan)) report.skippedLiveRuns.push(file.runId);
     // A run with a process that outlived SIGKILL keeps its file for the next pass.
     else if (!survivors.has(file.runId) && (dryRun || removeRun(root, file, options.bus)))
@@ -162,6 +166,31 @@ function toReaped(target: OrphanTarget, signal: 'SIGTERM' | 'SIGKILL'): ReapedPr
     pid: target.pid,
     signal,
   };
+}
+
+/**
+ * Kills what is left in a dead run's cgroup (a `setsid` escapee the scan
+ * missed, say) and removes it. The path comes from the record, or for a
+ * corrupt file is our own cgroup's sibling of that name; either way only a
+ * directory named `snakepit-<runId>` is touched.
+ */
+async function removeRunCgroup(file: RunFile, bus?: EventBus): Promise<void> {
+  const name = `${RUN_CGROUP_PREFIX}${file.runId}`;
+  let path = file.record?.cgroup;
+  if (path === undefined) {
+    const base = detectCgroupBase();
+    if (!base.isAvailable) return;
+    path = join(base.dir, name);
+  }
+  if (basename(path) !== name || !existsSync(join(path, 'cgroup.kill'))) return;
+  if (!(await removeCgroup(path))) {
+    bus?.emit('snakepit.registry.error', {
+      operation: 'reap',
+      message: `Cgroup ${path} of dead run ${file.runId} was still populated after cgroup.kill`,
+      runId: file.runId,
+      code: 'EBUSY',
+    });
+  }
 }
 
 function removeRun(root: string, file: RunFile, bus?: EventBus): boolean {

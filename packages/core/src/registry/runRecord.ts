@@ -32,6 +32,8 @@ const runRecordSchema = z.strictObject({
   createdAtMs: z.number().int().nonnegative(),
   workers: z.record(z.string().min(1), registeredWorkerSchema),
   watchdogPid: pid.optional(),
+  /** The run's cgroup v2 directory (`.../snakepit-<runId>`), when it has one. */
+  cgroup: z.string().startsWith('/').optional(),
 });
 
 /**

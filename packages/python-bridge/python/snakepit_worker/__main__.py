@@ -10,10 +10,12 @@ from __future__ import annotations
 import os
 import sys
 
+from snakepit_worker.cgroup import join_cgroup
 from snakepit_worker.guards import arm_owner_guards
 
 
 def main() -> None:
+    join_cgroup(os.environ)  # first: all we fork, the guardian included, is then inside
     arm_owner_guards(os.environ)
     from snakepit_worker.cli import parse_options
     from snakepit_worker.worker import run

@@ -5,8 +5,8 @@ OOM killer, or by the owner's kill ladder while stuck in C code) runs no code, s
 own guards cannot take its grandchildren with it. The guardian can: it is forked right
 after the guards are armed, before grpc, the adapter or any thread exists, stays in the
 worker's process group and waits for the worker's death, then SIGKILLs the whole group
-(itself included). A worker's normal exit is its death too: everything a worker forks
-dies with it.
+(itself included), and the worker's cgroup where it has one. A worker's normal exit
+is its death too: everything a worker forks dies with it.
 
 Two wake-ups, one verdict. On Linux ``PR_SET_PDEATHSIG`` delivers SIGURG when the worker
 ends, whatever it forked; everywhere, end-of-file on a pipe whose write end only the
@@ -38,6 +38,8 @@ import signal
 import sys
 from typing import Dict, List, NoReturn, Optional, Tuple, Union
 
+from .cgroup import kill_cgroup
+
 PROCESS_NAME = "snakepit-guard"
 """The guardian's ``$0`` (``ps -ef``, ``pgrep -f snakepit-guard``); its ``comm`` when it
 guards from Python."""
@@ -56,17 +58,19 @@ _PR_SET_PDEATHSIG = 1
 _PR_SET_NAME = 15
 _FAILED_EXIT_CODE = 71
 
-# $1 is the worker's pid. `read` is interrupted by a trapped signal (dash, bash, busybox
+# $1 is the worker's pid. `end` kills the worker's cgroup first where it has one (that
+# also takes children that left the group with setsid, and ourselves), then the group. `read` is interrupted by a trapped signal (dash, bash, busybox
 # ash); `woken` tells that from end-of-file. Once the pipe is at end-of-file while the
 # worker lives (user code closed our pipe), reopening it read-write gives a pipe that
 # never ends: wait there for the death signal.
 _SCRIPT_VARIABLE = "SNAKEPIT_GUARDIAN_SCRIPT"
 _SCRIPT = """W=$1
 gone() { read -r s </proc/$$/stat && set -- $s && [ "$4" != "$W" ]; }
-trap 'woken=1; gone && kill -KILL 0' URG
-gone && kill -KILL 0
+end() { [ -z "$SNAKEPIT_WORKER_CGROUP" ] || echo 1 >"$SNAKEPIT_WORKER_CGROUP/cgroup.kill"; kill -KILL 0; }
+trap 'woken=1; gone && end' URG
+gone && end
 while woken=; read -r _ || [ -n "$woken" ]; do :; done
-gone && kill -KILL 0
+gone && end
 exec 0<>/proc/$$/fd/0
 while :; do read -r _; done
 """
@@ -191,6 +195,7 @@ def _watch(worker_pid: int, has_death_signal: bool, armed_fd: int) -> NoReturn:
             if not os.read(fd, 512) and fd == 0:
                 watched.remove(0)
                 eof_polls_left = _EOF_POLL_COUNT
+    kill_cgroup(os.environ)
     os.killpg(os.getpgrp(), signal.SIGKILL)
     os._exit(_FAILED_EXIT_CODE)
 

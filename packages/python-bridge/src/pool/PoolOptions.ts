@@ -51,6 +51,14 @@ export const poolOptionsSchema = pythonWorkerOptionsSchema
      * workers if this Node process dies without stopping them. @default false
      */
     watchdog: z.boolean().default(false),
+    /**
+     * Put each worker in its own cgroup v2 (where ours is writable and the
+     * kernel has `cgroup.kill`), so that stopping it also kills what it forked
+     * that left its process group with `setsid()`. `auto` falls back to
+     * process groups (with a `snakepit.run.cgroup` event saying why);
+     * `require` fails with `CGROUP_UNAVAILABLE` instead. @default 'auto'
+     */
+    cgroup: z.enum(['auto', 'off', 'require']).default('auto'),
     /** Restart intensity and backoff of the pool's supervisor. */
     restart: z
       .object({

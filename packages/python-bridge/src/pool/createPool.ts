@@ -77,7 +77,12 @@ export async function createPool(options: PoolOptions = {}): Promise<Pool> {
   };
   for (const slot of slots) {
     await supervisor.startChild(
-      workerChildSpec(slot, { ...launchBase, workerId: slot.id }, resolved, context),
+      workerChildSpec(
+        slot,
+        { ...launchBase, workerId: slot.id, runCgroup: run.cgroup },
+        resolved,
+        context,
+      ),
     );
   }
   // Timers are unref'd (they must not keep an app alive), so during restart

@@ -1,20 +1,26 @@
 import {
   RunRegistry,
+  SnakepitError,
+  createRunCgroup,
   createRunDir,
+  detectCgroupBase,
   ownProcessIdentity,
   reapOrphans,
   readProcessIdentity,
+  removeCgroup,
   removeRunDir,
   startWatchdog,
 } from '@snakepit/core';
-import type { EventBus, Watchdog } from '@snakepit/core';
+import type { CgroupMode, EventBus, Watchdog } from '@snakepit/core';
 
 /** What one run owns on this machine besides its processes. */
 export interface RunResources {
   readonly registry: RunRegistry;
+  /** The run's cgroup directory, when its workers get cgroups. */
+  readonly cgroup: string | undefined;
   /** Records a worker that answered Ready, with its verified identity. */
   recordRunning(workerId: string, pid: number, token: string): void;
-  /** Ends the run cleanly: registry file, socket directory, watchdog. */
+  /** Ends the run cleanly: registry file, socket directory, cgroup, watchdog. */
   close(): Promise<void>;
 }
 
@@ -26,11 +32,18 @@ export interface RunResources {
  */
 export async function openRun(
   runId: string,
-  options: { readonly reapOrphans: boolean; readonly watchdog: boolean; readonly bus: EventBus },
+  options: {
+    readonly reapOrphans: boolean;
+    readonly watchdog: boolean;
+    readonly cgroup: CgroupMode;
+    readonly bus: EventBus;
+  },
 ): Promise<RunResources> {
   const { bus } = options;
   if (options.reapOrphans) await reapOrphans({ bus });
+  const cgroup = openRunCgroup(runId, options.cgroup, bus);
   const registry = RunRegistry.open(runId, { bus });
+  if (cgroup !== undefined) registry.setCgroup(cgroup);
   const runDir = createRunDir(runId);
   let watchdog: Watchdog | undefined;
   if (options.watchdog && registry.file !== undefined) {
@@ -40,19 +53,41 @@ export async function openRun(
       ownerPid: owner.pid,
       ownerStartTimeTicks: owner.startTimeTicks,
       registryFile: registry.file,
+      cgroup,
     });
     registry.setWatchdogPid(watchdog?.pid);
   }
   return {
     registry,
+    cgroup,
     recordRunning(workerId, pid, token) {
       const identity = readProcessIdentity(pid, token);
       if (identity) registry.recordRunning(workerId, identity);
     },
     async close() {
+      if (cgroup !== undefined) await removeCgroup(cgroup);
       registry.close();
       await watchdog?.stop();
       removeRunDir(runDir);
     },
   };
+}
+
+function openRunCgroup(runId: string, mode: CgroupMode, bus: EventBus): string | undefined {
+  if (mode === 'off') return undefined;
+  const base = detectCgroupBase();
+  const created = base.isAvailable ? createRunCgroup(base.dir, runId) : base;
+  if ('path' in created) {
+    bus.emit('snakepit.run.cgroup', { runId, path: created.path });
+    return created.path;
+  }
+  if (mode === 'require') {
+    throw new SnakepitError(
+      'CGROUP_UNAVAILABLE',
+      `cgroup: 'require', but this run cannot have cgroups: ${created.reason}. Run where a cgroup v2 subtree is delegated to this user (systemd \`Delegate=yes\`, a container with a writable /sys/fs/cgroup, or root), or set cgroup: 'auto'.`,
+      { details: { reason: created.reason } },
+    );
+  }
+  bus.emit('snakepit.run.cgroup', { runId, reason: created.reason });
+  return undefined;
 }

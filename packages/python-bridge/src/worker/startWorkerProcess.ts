@@ -42,6 +42,8 @@ export interface WorkerLaunch {
   readonly cwd?: string | undefined;
   /** Identity token of the process (as reserved in the run registry); random when absent. */
   readonly token?: string | undefined;
+  /** The run's cgroup directory: the worker gets its own cgroup inside it. */
+  readonly runCgroup?: string | undefined;
 }
 
 /**
@@ -74,6 +76,7 @@ export async function startWorkerProcess(
     runId,
     workerId,
     ...(launch.token === undefined ? {} : { token: launch.token }),
+    runCgroup: launch.runCgroup,
     env: {
       ...launch.env,
       PYTHONPATH: [PYTHON_PACKAGE_DIR, ...launch.pythonPath, process.env.PYTHONPATH ?? '']

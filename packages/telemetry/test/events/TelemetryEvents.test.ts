@@ -16,10 +16,10 @@ describe('the events telemetry maps', () => {
     expectTypeOf<Incompatible>().toEqualTypeOf<never>();
   });
 
-  it('covers every event that counts something (not the log lines, not supervisor shutdowns)', () => {
+  it('covers every event that counts something (not the log lines, supervisor shutdowns, or the run’s once-only cgroup decision)', () => {
     type Unmapped = Exclude<keyof SnakepitEventMap, TelemetryEventName>;
     expectTypeOf<Unmapped>().toEqualTypeOf<
-      'snakepit.worker.log' | 'snakepit.supervisor.shutdown'
+      'snakepit.worker.log' | 'snakepit.supervisor.shutdown' | 'snakepit.run.cgroup'
     >();
   });
 

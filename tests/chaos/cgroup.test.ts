@@ -1,0 +1,213 @@
+// The cgroup v2 layer of process ownership (issue 3; docs/process-ownership.md),
+// with real processes: a grandchild that leaves its worker's process group with
+// setsid() and is reparented (a double fork) is found by no process-group kill
+// and by no walk of descendants — only by its cgroup (or an environment scan).
+//
+// Needs a writable cgroup v2 hierarchy with cgroup.kill (Linux ≥ 5.14; root,
+// or a delegated subtree). This machine has one; where it is missing the first
+// test fails with the reason instead of the rest silently testing nothing.
+// Build first: `pnpm exec tsc -b`.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { EventBus, detectCgroupBase, reapOrphans } from '@snakepit/core';
+import type { SnakepitEventMap } from '@snakepit/core';
+import type { PoolOptions } from '@snakepit/python-bridge';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { usePools } from '../support/pools.js';
+import { killOwners, startOwner } from '../support/ownerProcess.js';
+import type { ProcessRef } from '../support/processes.js';
+import { killRefs, killRun, readStat, refOf, waitUntilGone } from '../support/processes.js';
+
+const FIXTURES = fileURLToPath(new URL('../fixtures', import.meta.url));
+const ESCAPING: PoolOptions = { adapter: 'escape_adapter', pythonPath: [FIXTURES] };
+
+// A private runtime directory: this file's reaper sees only this file's runs.
+const RUNTIME_DIR = mkdtempSync(join(tmpdir(), 'snakepit-cgroup-'));
+process.env.SNAKEPIT_RUNTIME_DIR = RUNTIME_DIR;
+
+const startPool = usePools('cgroup');
+const leftovers: ProcessRef[] = [];
+const runIds: string[] = [];
+
+afterEach(async () => {
+  await killOwners();
+  killRefs(leftovers.splice(0));
+  for (const runId of runIds.splice(0)) killRun(runId);
+});
+afterAll(() => rmSync(RUNTIME_DIR, { recursive: true, force: true }));
+
+/** The cgroup v2 path a process is in (`0::` line of /proc/PID/cgroup). */
+function cgroupOf(pid: number): string | undefined {
+  try {
+    const line = readFileSync(`/proc/${pid}/cgroup`, 'utf8')
+      .split('\n')
+      .find((entry) => entry.startsWith('0::'));
+    return line?.slice(3);
+  } catch {
+    return undefined;
+  }
+}
+
+function escapee(pid: number): ProcessRef {
+  const ref = refOf(pid);
+  if (!ref) throw new Error(`escapee ${pid} is already gone`);
+  leftovers.push(ref);
+  return ref;
+}
+
+function cgroupEvents(bus: EventBus): SnakepitEventMap['snakepit.run.cgroup'][] {
+  const seen: SnakepitEventMap['snakepit.run.cgroup'][] = [];
+  bus.on('snakepit.run.cgroup', (event) => seen.push(event));
+  return seen;
+}
+
+describe('cgroup v2 layer', () => {
+  it('is available on this machine (a writable cgroup2 hierarchy with cgroup.kill)', () => {
+    const base = detectCgroupBase();
+    expect(base, 'reason' in base ? base.reason : '').toMatchObject({ isAvailable: true });
+  });
+
+  it('puts each worker and its guardian in a cgroup of its own inside the run’s', async () => {
+    const bus = new EventBus();
+    const events = cgroupEvents(bus);
+    const pool = await startPool({ size: 2, bus });
+    expect(events).toHaveLength(1);
+    const runCgroup = events[0]?.path;
+    expect(runCgroup, events[0]?.reason).toBeDefined();
+    expect(basename(runCgroup ?? '')).toBe(`snakepit-${pool.runId}`);
+
+    const workers = pool.stats().workers.map((w) => w.pid ?? -1);
+    const paths = workers.map(cgroupOf);
+    expect(new Set(paths).size).toBe(2);
+    for (const path of paths) expect(path).toMatch(new RegExp(`/snakepit-${pool.runId}/`));
+    const children = (await pool.execute('spawn_children', { n: 1 })) as number[];
+    expect(paths).toContain(cgroupOf(children[0] ?? -1));
+
+    await pool.stop();
+    expect(existsSync(runCgroup ?? '/nonexistent-cgroup-path')).toBe(false);
+  });
+
+  it('kills a setsid escapee when its worker is stopped', async () => {
+    const pool = await startPool({ ...ESCAPING, size: 1 });
+    const escaped = escapee((await pool.execute('escape')) as number);
+    const worker = pool.stats().workers[0]?.pid ?? -1;
+    // It really escaped: another session and group, not our descendant.
+    expect(readStat(escaped.pid)?.pgrp).not.toBe(worker);
+    expect(readStat(escaped.pid)?.ppid).not.toBe(worker);
+
+    const stoppedAt = performance.now();
+    await pool.stop();
+    // Gone by the time stop() resolves: the cgroup was emptied before it did.
+    const gone = await waitUntilGone([escaped], { sinceMs: stoppedAt, timeoutMs: 100 });
+    expect(gone.survivors).toEqual([]);
+  });
+
+  it('kills a setsid escapee when its worker is SIGKILLed (its cgroup is killed)', async () => {
+    const pool = await startPool({ ...ESCAPING, size: 1 });
+    const escaped = escapee((await pool.execute('escape')) as number);
+    const worker = pool.stats().workers[0]?.pid ?? -1;
+    const killedAt = performance.now();
+    process.kill(worker, 'SIGKILL');
+    const gone = await waitUntilGone([escaped], { sinceMs: killedAt, timeoutMs: 5_000 });
+    expect(gone.survivors).toEqual([]);
+  });
+
+  it('kills a setsid escapee when the owner is SIGKILLed; the reaper then removes the cgroup', async () => {
+    const owner = startOwner({
+      pool: { ...ESCAPING, size: 2, reapOrphans: false },
+      calls: [{ command: 'escape', args: { hold_s: 3600 } }],
+    });
+    runIds.push(owner.runId);
+    const ready = await owner.next('ready');
+    const worker = ready.workers.find((w) => w.role === 'escape');
+    const runCgroup = cgroupOf(worker?.pid ?? -1)
+      ?.split('/')
+      .slice(0, -1)
+      .join('/');
+    expect(runCgroup).toMatch(new RegExp(`/snakepit-${owner.runId}$`));
+    // The escapee is in the worker's cgroup but nowhere in the owner's tree.
+    const inCgroup = readFileSync(
+      join(mountOf(), cgroupOf(worker?.pid ?? -1) ?? '', 'cgroup.procs'),
+      'utf8',
+    )
+      .split('\n')
+      .filter(Boolean)
+      .map(Number);
+    const known = new Set(ready.descendants.map((p) => p.pid));
+    const escapedPids = inCgroup.filter((pid) => !known.has(pid));
+    expect(escapedPids).toHaveLength(1);
+    const escaped = escapee(escapedPids[0] ?? -1);
+    const everything = [...ready.descendants, escaped].filter(
+      (p) => !('cmd' in p) || !String(p.cmd).includes('snakepit-watchdog'),
+    );
+
+    const killedAt = owner.kill();
+    const gone = await waitUntilGone(everything, { sinceMs: killedAt, timeoutMs: 5_000 });
+    expect(gone.survivors).toEqual([]);
+
+    const dir = join(mountOf(), runCgroup ?? '');
+    expect(existsSync(dir)).toBe(true); // nobody was left to remove it…
+    await reapOrphans();
+    expect(existsSync(dir)).toBe(false); // …until the next start's reaper
+  });
+
+  it('lets the watchdog kill an unguarded run’s cgroup and remove it when the owner is SIGKILLed', async () => {
+    const owner = startOwner({
+      pool: {
+        ...ESCAPING,
+        size: 1,
+        reapOrphans: false,
+        watchdog: true,
+        env: { SNAKEPIT_GUARDS: 'off' },
+      },
+      calls: [{ command: 'escape', args: { hold_s: 3600 } }],
+    });
+    runIds.push(owner.runId);
+    const ready = await owner.next('ready');
+    const worker = ready.workers[0]?.pid ?? -1;
+    const workerCgroup = join(mountOf(), cgroupOf(worker) ?? '');
+    const runDir = join(workerCgroup, '..');
+    const inside = readFileSync(join(workerCgroup, 'cgroup.procs'), 'utf8')
+      .split('\n')
+      .filter(Boolean);
+    const everything = inside.map((pid) => escapee(Number(pid)));
+    expect(everything.length).toBe(2); // the worker and its escapee: no guardian with guards off
+
+    const killedAt = owner.kill();
+    const gone = await waitUntilGone(everything, { sinceMs: killedAt, timeoutMs: 5_000 });
+    expect(gone.survivors).toEqual([]);
+    // No reaper ran: the watchdog removed the cgroups itself.
+    await waitUntilTrue(() => !existsSync(runDir), 5_000);
+  });
+
+  it('with cgroup: off, a setsid escapee outlives its stopped worker (the documented limit)', async () => {
+    const bus = new EventBus();
+    const events = cgroupEvents(bus);
+    const pool = await startPool({ ...ESCAPING, size: 1, cgroup: 'off', bus });
+    expect(events).toEqual([]);
+    expect(cgroupOf(pool.stats().workers[0]?.pid ?? -1)).not.toMatch(/snakepit-/);
+    const escaped = escapee((await pool.execute('escape')) as number);
+    await pool.stop();
+    const gone = await waitUntilGone([escaped], { sinceMs: performance.now(), timeoutMs: 300 });
+    expect(gone.survivors).toEqual([escaped]);
+  });
+});
+
+async function waitUntilTrue(check: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!check()) {
+    if (performance.now() > deadline) throw new Error(`not within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** The mount point of the cgroup2 hierarchy (where `path`s from /proc/PID/cgroup start). */
+function mountOf(): string {
+  const base = detectCgroupBase();
+  if (!base.isAvailable) throw new Error(base.reason);
+  const own = cgroupOf(process.pid) ?? '/';
+  return own === '/' ? base.dir : base.dir.slice(0, base.dir.length - own.length);
+}

@@ -4,6 +4,7 @@
 // per actor for dedicated and shared placement with 1, 10 and 100 actors.
 import { performance } from 'node:perf_hooks';
 import { createActorHost, defineActor, spawnActor } from '../packages/actors/dist/index.js';
+import { isQuick, record } from './record.mjs';
 
 const ECHO_SOURCE = `export default {
   start: () => ({ n: 0 }),
@@ -102,6 +103,15 @@ console.log('| placement | ask round trips/s | tells/s |');
 console.log('|---|---:|---:|');
 console.log(`| inline | ${fmt(t.inline.askPerSec)} | ${fmt(t.inline.tellPerSec)} |`);
 console.log(`| thread (dedicated) | ${fmt(t.thread.askPerSec)} | ${fmt(t.thread.tellPerSec)} |`);
+for (const [placement, result] of [
+  ['inline', t.inline],
+  ['thread (dedicated)', t.thread],
+]) {
+  const section = 'tell/ask throughput (one sender, sequential asks)';
+  record(section, placement, result.askPerSec, 'ask round trips/s', {
+    'tells/s': result.tellPerSec,
+  });
+}
 console.log(
   `ratio inline/thread: asks ×${fmt(t.inline.askPerSec / t.thread.askPerSec, 1)}, tells ×${fmt(t.inline.tellPerSec / t.thread.tellPerSec, 1)}`,
 );
@@ -112,14 +122,28 @@ console.log('| thread | ms |');
 console.log('|---|---:|');
 console.log(`| warm (reused) | ${fmt(r.warmMs, 2)} |`);
 console.log(`| new | ${fmt(r.coldMs, 2)} |`);
+record(
+  'restart time: stop → new actor answers (median of 15)',
+  'warm (reused) thread',
+  r.warmMs,
+  'ms',
+);
+record('restart time: stop → new actor answers (median of 15)', 'new thread', r.coldMs, 'ms');
 console.log(`ratio new/warm: ×${fmt(r.coldMs / r.warmMs, 1)}`);
 
 console.log('\n## memory per actor (RSS delta / actors; shared = 2 threads)');
 console.log('| placement | actors | threads | MB per actor |');
 console.log('|---|---:|---:|---:|');
 for (const placement of ['shared', 'dedicated']) {
-  for (const count of [1, 10, 100]) {
+  for (const count of isQuick ? [1, 10] : [1, 10, 100]) {
     const m = await memoryPerActor(placement, count);
+    record(
+      'memory per actor (RSS delta / actors; shared = 2 threads)',
+      `${placement}, ${count} actors`,
+      m.perActorMb,
+      'MB per actor',
+      { threads: m.threads },
+    );
     console.log(`| ${m.placement} | ${m.count} | ${m.threads} | ${fmt(m.perActorMb, 2)} |`);
   }
 }

@@ -2,6 +2,7 @@
 // process figures (CPU, memory) read from procfs.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
+import { record } from './record.mjs';
 
 /** The q-quantile (0..1) of `values` (nearest-rank). */
 export function quantile(values, q) {
@@ -20,7 +21,10 @@ export function summarize(samples) {
   };
 }
 
-/** Prints rows of { name, ...summary } as an aligned table; `unit` labels the numbers. */
+/**
+ * Prints rows of { name, ...summary } as an aligned table; `unit` labels the
+ * numbers. Each row is also recorded for RESULTS.md (see record.mjs).
+ */
 export function printTable(title, rows, unit = 'ms') {
   const fmt = (v) =>
     typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(3)) : String(v);
@@ -32,6 +36,14 @@ export function printTable(title, rows, unit = 'ms') {
   console.log(`\n${title}`);
   console.log(line(headers));
   for (const row of body) console.log(line(row));
+  for (const r of rows)
+    record(title, r.name, r.median, unit, {
+      stat: 'median',
+      p99: r.p99,
+      min: r.min,
+      max: r.max,
+      n: r.n,
+    });
 }
 
 // ---------------------------------------------------------------------------
@@ -159,7 +171,11 @@ export async function collectGarbage() {
   gc();
 }
 
-/** Prints rows (arrays of cells) under `headers`, first column left-aligned. */
+/**
+ * Prints rows (arrays of cells) under `headers`, first column left-aligned.
+ * Each row is also recorded for RESULTS.md (see record.mjs): the second
+ * column is its value, `headers[1]` its unit.
+ */
 export function printRows(title, headers, rows) {
   const fmt = (v) =>
     typeof v === 'number'
@@ -176,6 +192,17 @@ export function printRows(title, headers, rows) {
   console.log(`\n${title}`);
   console.log(line(headers));
   for (const row of body) console.log(line(row));
+  for (const row of rows) {
+    // The first value column is the figure (its header the unit); the others ride along.
+    const [first, ...rest] = row.slice(1);
+    const extra = Object.fromEntries(rest.map((v, i) => [headers[i + 2], v]));
+    const isNumber = typeof first === 'number';
+    record(title, String(row[0]), isNumber ? first : NaN, headers[1], {
+      ...(isNumber ? {} : { text: String(first ?? '') }),
+      columns: headers,
+      ...extra,
+    });
+  }
 }
 
 /** `a / b` as `1.23×`. */
@@ -256,4 +283,42 @@ export function machineTicks() {
 /** `argv` of a process (`/proc/PID/cmdline`), or [] once it is gone. */
 export function cmdlineOf(pid) {
   return readOr(`/proc/${pid}/cmdline`, '').split('\0').filter(Boolean);
+}
+
+/** State, parent and start time (field 22, clock ticks since boot) of a process; undefined once gone. */
+export function procStat(pid) {
+  const text = readOr(`/proc/${pid}/stat`, undefined);
+  if (text === undefined) return undefined;
+  const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  return { state: fields[0], ppid: Number(fields[1]), startTime: Number(fields[19]) };
+}
+
+/** The very process `ref` ({ pid, startTime }) names still runs: same start time, not a zombie. */
+export function isAlive(ref) {
+  const s = procStat(ref.pid);
+  return s !== undefined && s.state !== 'Z' && s.startTime === ref.startTime;
+}
+
+/** Every live descendant of `rootPid` (through parent pids), as `{ pid, startTime, cmd }`. */
+export function descendantsOf(rootPid) {
+  const byParent = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const s = procStat(Number(entry));
+    if (!s || s.state === 'Z') continue;
+    byParent.set(s.ppid, [...(byParent.get(s.ppid) ?? []), { pid: Number(entry), ...s }]);
+  }
+  const found = [];
+  const queue = [rootPid];
+  while (queue.length > 0) {
+    for (const child of byParent.get(queue.shift()) ?? []) {
+      found.push({
+        pid: child.pid,
+        startTime: child.startTime,
+        cmd: cmdlineOf(child.pid).join(' '),
+      });
+      queue.push(child.pid);
+    }
+  }
+  return found;
 }

@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { EventBus } from '@snakepit/core';
+import { isQuick, record } from './record.mjs';
 
 // The OpenTelemetry SDK and @snakepit/telemetry resolve from the telemetry
 // package (bench/package.json does not list them).
@@ -15,8 +16,8 @@ const { createTelemetry, startExecuteSpan } = await import('../packages/telemetr
 const { MeterProvider, MetricReader } = await load('@opentelemetry/sdk-metrics');
 const { BasicTracerProvider, BatchSpanProcessor } = await load('@opentelemetry/sdk-trace-base');
 
-const OPS = Number(process.env.BENCH_OPS ?? 200_000);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+const OPS = Number(process.env.BENCH_OPS ?? (isQuick ? 20_000 : 200_000));
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (isQuick ? 3 : 7));
 
 /** Median ns per call of `fn(i)` over ROUNDS rounds of `ops` calls. */
 function nsPerOp(fn, ops = OPS) {
@@ -157,6 +158,10 @@ console.log(
 for (const [name, ns, targetNs] of rows) {
   const target = targetNs === undefined ? '' : (targetNs / 1000).toString();
   const verdict = targetNs === undefined ? '' : ns <= targetNs ? 'ok' : 'OVER';
+  record(`Telemetry cost per event (median of ${ROUNDS} rounds)`, name, ns, 'ns/op', {
+    'target ns': targetNs,
+    verdict,
+  });
   console.log(
     `${name.padEnd(width)}  ${ns.toFixed(1).padStart(8)}  ${(ns / 1000).toFixed(3).padStart(7)}  ${target.padStart(9)}  ${verdict}`,
   );

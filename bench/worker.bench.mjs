@@ -2,9 +2,10 @@
 // Ping/Pong round trip, and gRPC Execute round trip (medians and p99).
 import { randomBytes } from 'node:crypto';
 import { startPythonWorker } from '@snakepit/python-bridge';
+import { isQuick, record } from './record.mjs';
 import { printTable, summarize } from './stats.mjs';
 
-const STARTS = Number(process.env.BENCH_STARTS ?? 10);
+const STARTS = Number(process.env.BENCH_STARTS ?? (isQuick ? 3 : 10));
 const ROUND_TRIPS = Number(process.env.BENCH_ROUND_TRIPS ?? 2000);
 // nice-grpc's client needs ~5000 calls to warm up (latency 2.4 → 0.85 ms).
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5000);
@@ -48,6 +49,7 @@ try {
     ],
   );
   console.log(`ratio Execute / Ping (median): ${(execute.median / ping.median).toFixed(1)}×`);
+  record('ratios', 'gRPC Execute / control Ping (median)', execute.median / ping.median, '×');
 } finally {
   await worker.stop();
 }

@@ -1,8 +1,11 @@
 // Baselines the benchmarks compare Snakepit with: a bare nice-grpc client on a
-// worker's socket, a JSON-lines-over-stdio Python process, and a raw byte echo
-// over a socketpair on fd 3 (the peers are in echo_peer.py).
+// worker's socket, a JSON-lines-over-stdio Python process, a raw byte echo
+// over a socketpair on fd 3, a plain spawned socket server and a bare grpcio
+// server (the peers are in echo_peer.py).
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { connect } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -126,6 +129,94 @@ export async function startSocketEchoPeer(python) {
     stop: () => {
       socket.destroy();
       return stopPeer(child);
+    },
+  };
+}
+
+/** Resolves once `check()` is true, polling every 10 ms; rejects after `timeoutMs`. */
+async function until(check, what, timeoutMs = 10_000) {
+  const deadline = performance.now() + timeoutMs;
+  while (!(await check())) {
+    if (performance.now() > deadline) throw new Error(`${what} not reached in ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** Ends a signal-only peer: SIGTERM, SIGKILL after 2 s; resolves once it has exited. */
+async function terminatePeer(child) {
+  const exited = waitExit(child);
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 2000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/**
+ * A plain `child_process.spawn` of a Python server answering JSON lines on a
+ * Unix socket at `socketPath`: no pipe, no signal, nothing ties its life to
+ * ours. `call(command, args)` may be pipelined; `stop()` sends SIGTERM.
+ */
+export async function startPlainSocketPeer(python, socketPath) {
+  const child = spawn(python, [PEER_SCRIPT, 'sock', socketPath], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  let socket;
+  await until(
+    () =>
+      new Promise((resolve) => {
+        const attempt = connect(socketPath);
+        attempt.once('connect', () => {
+          socket = attempt;
+          resolve(true);
+        });
+        attempt.once('error', () => resolve(false));
+      }),
+    `python sock peer listening on ${socketPath}`,
+  );
+  const pending = new Map();
+  let nextId = 1;
+  createInterface({ input: socket, crlfDelay: Infinity }).on('line', (line) => {
+    const reply = JSON.parse(line);
+    const waiter = pending.get(reply.id);
+    pending.delete(reply.id);
+    if (reply.error) waiter?.reject(new Error(reply.error));
+    else waiter?.resolve(reply.result);
+  });
+  socket.on('error', () => {});
+  const call = (command, args) =>
+    new Promise((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      socket.write(`${JSON.stringify({ id, command, args })}\n`);
+    });
+  await call('echo', { hello: 1 });
+  return {
+    pid: child.pid,
+    call,
+    stop: () => {
+      socket.destroy();
+      return terminatePeer(child);
+    },
+  };
+}
+
+/**
+ * A bare grpcio server (echo_peer.py `grpc`: generated code, no guards) on
+ * `socketPath`, called through {@link openRawGrpcClient}. `stop()` sends SIGTERM.
+ */
+export async function startRawGrpcPeer(python, socketPath) {
+  const child = spawn(python, [PEER_SCRIPT, 'grpc', socketPath], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  await until(() => existsSync(socketPath), `grpcio peer listening on ${socketPath}`);
+  const client = await openRawGrpcClient(`unix://${socketPath}`);
+  await client.execute('echo', { hello: 1 });
+  return {
+    pid: child.pid,
+    call: (command, args) => client.execute(command, args),
+    stop: () => {
+      client.close();
+      return terminatePeer(child);
     },
   };
 }

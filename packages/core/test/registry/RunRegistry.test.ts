@@ -38,7 +38,7 @@ function readJson(file: string): unknown {
 const identity = { pid: 4242, startTimeTicks: 777, bootId: 'b' };
 
 describe('RunRegistry', () => {
-  it('writes the owner at open, then every reservation, start and removal', () => {
+  it('writes the owner at open, then every reservation, start and removal', async () => {
     const dir = tempRuntimeDir();
     const runId = testRunId('reg');
     const registry = RunRegistry.open(runId, { dir });
@@ -61,6 +61,10 @@ describe('RunRegistry', () => {
     registry.reserve('w1', 'tok1');
     expect(readJson(file)).toMatchObject({ workers: { w1: { state: 'reserved', token: 'tok1' } } });
     registry.recordRunning('w1', identity);
+    // Written at the end of the event-loop turn, once for every change in it.
+    expect(readJson(file)).toMatchObject({ workers: { w1: { state: 'reserved' } } });
+    await nextTurn();
+    expect(readJson(file)).toMatchObject({ workers: { w1: { state: 'running' } } });
     registry.setWatchdogPid(99);
     expect(readJson(file)).toMatchObject({
       watchdogPid: 99,
@@ -69,7 +73,8 @@ describe('RunRegistry', () => {
       },
     });
     registry.remove('w1');
-    expect(readJson(file)).toMatchObject({ workers: {} });
+    await nextTurn();
+    expect((readJson(file) as { workers: object }).workers).toEqual({});
     expect(readdirSync(join(dir, 'registry'))).toEqual([`${runId}.json`]);
     registry.close();
     expect(readdirSync(join(dir, 'registry'))).toEqual([]);
@@ -96,7 +101,7 @@ describe('RunRegistry', () => {
     expect(errors[0]).toMatchObject({ operation: 'open', code: 'ENOTDIR' });
   });
 
-  it('reports a failing write once per kind, keeps the old file, and recovers', () => {
+  it('reports a failing write once per kind, keeps the old file, and recovers', async () => {
     const dir = tempRuntimeDir();
     const { bus, errors } = withErrors();
     const registry = RunRegistry.open(testRunId('fault'), { dir, bus });
@@ -111,6 +116,7 @@ describe('RunRegistry', () => {
     expect(Object.keys((readJson(registry.file!) as { workers: object }).workers)).toEqual(['w1']);
     rmdirSync(blocker);
     registry.remove('w1');
+    await nextTurn();
     expect(registry.isPersisted).toBe(true);
     expect(Object.keys((readJson(registry.file!) as { workers: object }).workers)).toEqual([
       'w2',
@@ -148,3 +154,7 @@ describe('createRunId', () => {
     for (const id of ids) expect(id).toMatch(RUN_ID_PATTERN);
   });
 });
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

@@ -3,7 +3,7 @@ import { isSnakepitError } from '@snakepit/core';
 import { createPool } from '@snakepit/python-bridge';
 import type { Pool } from '@snakepit/python-bridge';
 import { describe, expect, it } from 'vitest';
-import { usePools } from '../support/pools.js';
+import { testStart, usePools } from '../support/pools.js';
 import { isGone, processesOfRun, waitFor } from '../support/processes.js';
 
 const startPool = usePools('pool');
@@ -127,9 +127,12 @@ describe('pool supervision', () => {
 
   it('gives up with POOL_STOPPED and the Python traceback when the adapter cannot be imported', async () => {
     const runId = `pool-${randomBytes(4).toString('hex')}`;
-    const error = await createPool({ runId, size: 2, adapter: 'no_such_adapter' }).catch(
-      (e: unknown) => e,
-    );
+    const error = await createPool({
+      runId,
+      ...testStart(),
+      size: 2,
+      adapter: 'no_such_adapter',
+    }).catch((e: unknown) => e);
     expect(isSnakepitError(error, 'POOL_STOPPED')).toBe(true);
     expect(String((error as Error).cause)).toContain('ModuleNotFoundError');
     await waitFor(() => processesOfRun(runId).length === 0, 5_000, 'no process left');

@@ -6,8 +6,9 @@
 //   {"event":"creating", pid, runId}            right before createPool
 //   {"event":"ready", pid, runId, startTime, workers, grandchildren, guardians,
 //    watchdog, descendants}                     once every state is in place
+//   {"event":"stopping"}                        right before pool.stop() (`stopAfterReady`)
 //   {"event":"stopped", stopMs}                 after `stopAfterReady` (bench)
-//   {"event":"error", message}                  and exit 1
+//   {"event":"error", message, code, causeCode, descendants}   and exit 1
 // Every process is named by pid + start time (field 22 of /proc/PID/stat).
 //
 // Spec: { runId, pool: <createPool options>, grandchildren?: [n, …] (one
@@ -82,7 +83,9 @@ const busyPids = (pool) =>
 
 async function main() {
   print({ event: 'creating', pid: process.pid, runId: spec.runId });
-  const pool = await createPool({ ...spec.pool, runId: spec.runId });
+  // SNAKEPIT_TEST_START (see tests/support/pools.ts) reaches owners through their environment.
+  const start = process.env.SNAKEPIT_TEST_START ? { start: process.env.SNAKEPIT_TEST_START } : {};
+  const pool = await createPool({ ...start, ...spec.pool, runId: spec.runId });
   const roles = new Map(pool.stats().workers.map((w) => [w.pid, 'idle']));
 
   const grandchildPids = (
@@ -123,6 +126,7 @@ async function main() {
   });
 
   if (spec.stopAfterReady) {
+    print({ event: 'stopping' });
     const startedAtMs = performance.now();
     await pool.stop();
     print({ event: 'stopped', stopMs: performance.now() - startedAtMs });
@@ -137,6 +141,13 @@ async function main() {
 }
 
 main().catch((error) => {
-  print({ event: 'error', message: String(error?.stack ?? error) });
+  // The code (a typed error or not) and what was still running when it surfaced (a leak).
+  print({
+    event: 'error',
+    message: String(error?.stack ?? error),
+    code: error?.code,
+    causeCode: error?.cause?.code,
+    descendants: descendants(),
+  });
   process.exit(1);
 });

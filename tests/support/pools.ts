@@ -5,6 +5,20 @@ import { afterEach } from 'vitest';
 import { killRun } from './processes.js';
 
 /**
+ * The start mode the suite runs under: `SNAKEPIT_TEST_START=forkserver` runs
+ * the same lifecycle, heartbeat and chaos tests against forked workers (the
+ * test command runs them once per mode). A test that sets `start` keeps it.
+ */
+export function testStart(): { start?: 'spawn' | 'forkserver' } {
+  const start = process.env.SNAKEPIT_TEST_START;
+  if (start === undefined || start === '') return {};
+  if (start !== 'spawn' && start !== 'forkserver') {
+    throw new Error(`SNAKEPIT_TEST_START must be spawn or forkserver, got \`${start}\``);
+  }
+  return { start };
+}
+
+/**
  * Returns a `startPool` for this test file: each pool gets a fresh run id,
  * and after every test each pool is stopped and anything of its run that
  * survived is SIGKILLed — even when the test failed.
@@ -20,6 +34,7 @@ export function usePools(prefix: string): (options?: PoolOptions) => Promise<Poo
   return async (options = {}) => {
     const pool = await createPool({
       runId: `${prefix}-${randomBytes(4).toString('hex')}`,
+      ...testStart(),
       ...options,
     });
     pools.push(pool);

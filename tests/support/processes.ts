@@ -91,11 +91,14 @@ export function processesOfRun(runId: string): number[] {
 
 /**
  * Pids of the run's Python workers: {@link processesOfRun} without each
- * worker's guardian process (named `snakepit-guard`) and other helpers.
+ * worker's guardian process (named `snakepit-guard`), the fork server (whose
+ * `comm` is `snakepit-zygote`; its workers share its command line) and other
+ * helpers.
  */
 export function workersOfRun(runId: string): number[] {
   return processesOfRun(runId).filter((pid) => {
     try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'snakepit-zygote') return false;
       return !readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('snakepit-guard');
     } catch {
       return false;

@@ -18,8 +18,12 @@ export type {
 } from './events/SnakepitEvents.js';
 export { spawnProcess } from './process/spawnProcess.js';
 export type { SpawnProcessOptions } from './process/spawnProcess.js';
-export { ManagedProcess } from './process/ManagedProcess.js';
-export type { StopOptions } from './process/ManagedProcess.js';
+export { ManagedProcess, childSource } from './process/ManagedProcess.js';
+export type { StopOptions, ProcessSource } from './process/ManagedProcess.js';
+export { verifiedSource } from './process/verifiedSource.js';
+export type { ExitStatusReader, VerifiedSourceOptions } from './process/verifiedSource.js';
 export { signalGroup } from './process/signalGroup.js';
+export { createWorkerCgroup, removeCgroup } from './process/cgroup.js';
+export { readProcStat } from './process/procfs.js';
 export { createRunDir, runtimeDir } from './registry/runtimeDir.js';
 export { invalidOption, formatOptionValue } from './config/invalidOption.js';

@@ -17,6 +17,33 @@ export interface StopOptions {
   readonly killAfterMs?: number;
 }
 
+/**
+ * Where a {@link ManagedProcess} learns of its process's exit and how it
+ * signals its group: {@link childSource} for a child we spawned, or a
+ * verified source for a process another of our processes forked (see
+ * `forkserver` in python-bridge).
+ */
+export interface ProcessSource {
+  readonly pid: number;
+  /** Calls back once, when the process has exited and been reaped. */
+  onExit(
+    callback: (exitCode: number | undefined, signal: NodeJS.Signals | undefined) => void,
+  ): void;
+  /** Signals the process group; false if none is left. */
+  signalGroup(signal: NodeJS.Signals): boolean;
+}
+
+/** The source of a child we hold: the pid cannot be reused until we reap it. */
+export function childSource(child: ChildProcess): ProcessSource {
+  const pid = child.pid ?? -1;
+  return {
+    pid,
+    onExit: (callback) =>
+      child.once('exit', (code, signal) => callback(code ?? undefined, signal ?? undefined)),
+    signalGroup: (signal) => signalGroup(pid, signal),
+  };
+}
+
 interface RawExit {
   readonly exitCode: number | undefined;
   readonly signal: NodeJS.Signals | undefined;
@@ -24,11 +51,12 @@ interface RawExit {
 }
 
 /**
- * A live child process that leads its own process group, and the one place
- * that signals it. Its pid is only ever signalled while we hold the unreaped
- * child (so the pid cannot have been reused); its group is SIGKILLed in the
- * tick it is reaped, to reach grandchildren (a pgid stays reserved while the
- * group has members).
+ * A live process that leads its own process group, and the one place that
+ * signals it. A child's pid is only ever signalled while we hold the
+ * unreaped child (so the pid cannot have been reused); a forked worker's
+ * only after its start time is checked again. Its group is SIGKILLed in the
+ * tick its exit is seen, to reach grandchildren (a pgid stays reserved while
+ * the group has members).
  */
 export class ManagedProcess {
   readonly pid: number;
@@ -42,11 +70,12 @@ export class ManagedProcess {
   /** The process's own cgroup v2 directory, when the run has cgroups. */
   readonly cgroup: string | undefined;
   readonly #clock: Clock;
+  readonly #source: ProcessSource;
   #rawExit: RawExit | undefined;
   #stopping: Promise<ExitRecord> | undefined;
 
   constructor(
-    child: ChildProcess,
+    source: ProcessSource,
     control: Socket,
     token: string,
     startedAtMs: number,
@@ -54,21 +83,18 @@ export class ManagedProcess {
     cgroup?: string,
   ) {
     this.#clock = clock;
+    this.#source = source;
     this.cgroup = cgroup;
-    this.pid = child.pid ?? -1;
+    this.pid = source.pid;
     this.token = token;
     this.control = control;
     this.startedAtMs = startedAtMs;
     this.exited = new Promise((resolve) => {
-      child.once('exit', (code, signal) => {
-        this.#rawExit = {
-          exitCode: code ?? undefined,
-          signal: signal ?? undefined,
-          atMs: clock.now(),
-        };
+      source.onExit((code, signal) => {
+        this.#rawExit = { exitCode: code, signal, atMs: clock.now() };
         // Whatever the worker forked must not outlive it. Done in the same
-        // tick as the reap, so the pgid cannot have been recycled meanwhile.
-        signalGroup(this.pid, 'SIGKILL');
+        // tick as the exit is seen, so the pgid cannot have been recycled meanwhile.
+        source.signalGroup('SIGKILL');
         const exit = this.#rawExit;
         if (cgroup === undefined) resolve(exit);
         // The cgroup also holds what left the group with setsid(): kill it,
@@ -85,7 +111,7 @@ export class ManagedProcess {
 
   /** Sends `signal` to the whole process group. Returns false if none is left. */
   signalGroup(signal: NodeJS.Signals): boolean {
-    const hasGroup = signalGroup(this.pid, signal);
+    const hasGroup = this.#source.signalGroup(signal);
     if (signal === 'SIGKILL' && this.cgroup !== undefined) killCgroup(this.cgroup);
     return hasGroup;
   }

@@ -6,7 +6,7 @@ import { isAbsolute } from 'node:path';
 import { SnakepitError } from '../errors/SnakepitError.js';
 import { realClock } from '../clock/Clock.js';
 import type { Clock } from '../clock/Clock.js';
-import { ManagedProcess } from './ManagedProcess.js';
+import { ManagedProcess, childSource } from './ManagedProcess.js';
 import { createWorkerCgroup, removeCgroup } from './cgroup.js';
 
 /** Options of {@link spawnProcess}. */
@@ -105,5 +105,12 @@ export async function spawnProcess(options: SpawnProcessOptions): Promise<Manage
     const lines = createInterface({ input: readable, crlfDelay: Infinity });
     lines.on('line', (line) => options.onOutput?.(stream, line));
   }
-  return new ManagedProcess(child, child.stdio[3] as Socket, token, startedAtMs, clock, cgroup);
+  return new ManagedProcess(
+    childSource(child),
+    child.stdio[3] as Socket,
+    token,
+    startedAtMs,
+    clock,
+    cgroup,
+  );
 }

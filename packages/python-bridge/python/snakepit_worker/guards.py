@@ -52,8 +52,18 @@ def die() -> NoReturn:
 
 def owner_pid(environ: Mapping[str, str]) -> Optional[int]:
     """The owner's pid from ``SNAKEPIT_OWNER_PID``, or None if absent or malformed."""
+    return _pid(environ, "SNAKEPIT_OWNER_PID")
+
+
+def expected_parent_pid(environ: Mapping[str, str]) -> Optional[int]:
+    """Our parent's pid: the fork server's for a forked worker (``SNAKEPIT_PARENT_PID``),
+    else the owner's."""
+    return _pid(environ, "SNAKEPIT_PARENT_PID") or owner_pid(environ)
+
+
+def _pid(environ: Mapping[str, str], name: str) -> Optional[int]:
     try:
-        pid = int(environ.get("SNAKEPIT_OWNER_PID", ""))
+        pid = int(environ.get(name, ""))
     except ValueError:
         return None
     return pid if pid > 0 else None
@@ -84,7 +94,7 @@ def arm_owner_guards(environ: Mapping[str, str]) -> None:
     if not guards_enabled(environ):
         return
     has_death_signal = arm_parent_death_signal()
-    expected_ppid = owner_pid(environ) or os.getppid()
+    expected_ppid = expected_parent_pid(environ) or os.getppid()
     if os.getppid() != expected_ppid:
         die()
     start_guardian()

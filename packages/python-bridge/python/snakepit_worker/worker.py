@@ -28,6 +28,7 @@ from .errors import BindError
 from .execution import Invoker
 from .guards import PingWatchdog, die
 from .lifecycle import Lifecycle
+from .output import RELAY_OUTPUT_ENV, relay_output
 from .server import WorkerService, start_server
 from .stats import CallCounter
 
@@ -45,6 +46,8 @@ def run(options: WorkerOptions) -> NoReturn:
         watchdog = PingWatchdog(options.ping_timeout_ms / 1000, die)
     lifecycle = Lifecycle(channel.send, counter, watchdog)
     channel.start_reader(lifecycle.handle_frame)
+    if os.environ.get(RELAY_OUTPUT_ENV) == "1":
+        relay_output(channel.send)  # a forked worker shares the fork server's stdout
     set_busy_sink(channel.send_busy)
     servers: List[grpc.Server] = []
     _handle_termination(servers, lifecycle.wakeup_fd)

@@ -34,6 +34,7 @@ export class ControlChannel {
       ),
     );
     socket.on('close', () => this.#close(undefined));
+    socket.resume(); // a forked worker's socket arrives paused (see forkWorker)
   }
 
   get isClosed(): boolean {

@@ -32,6 +32,26 @@ export const poolOptionsSchema = pythonWorkerOptionsSchema
      */
     placement: z.enum(['dedicated', 'shared', 'inline']).default('dedicated'),
     /**
+     * How workers start: `spawn`, a new interpreter each (imports grpc and the
+     * adapter every time), or `forkserver`, forked from one per-pool process
+     * that imported them once (see docs/forkserver.md). @default 'spawn'
+     */
+    start: z.enum(['spawn', 'forkserver']).default('spawn'),
+    /** The fork server's settings (with `start: 'forkserver'`). */
+    forkServer: z
+      .object({
+        /**
+         * Modules the fork server imports before forking: they must start no
+         * thread and initialise no CUDA at import. @default [adapter]
+         */
+        preload: z
+          .array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_.]*$/))
+          .max(100)
+          .optional(),
+      })
+      .strict()
+      .default({}),
+    /**
      * Replace a worker's process after this many calls, this long, or once
      * its Python RSS exceeds this; the replacement starts before the old
      * process stops. All off by default.

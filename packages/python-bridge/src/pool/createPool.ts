@@ -4,6 +4,7 @@ import type { ActorHost } from '@snakepit/actors';
 import { EventBus, SnakepitError, createRunId, parseOptions, realClock } from '@snakepit/core';
 import type { Clock } from '@snakepit/core';
 import { toWorkerLaunch } from '../worker/startPythonWorker.js';
+import { ForkServer } from '../forkserver/ForkServer.js';
 import { openRun } from './openRun.js';
 import type { RunResources } from './openRun.js';
 import { Pool } from './Pool.js';
@@ -33,6 +34,24 @@ export async function createPool(options: PoolOptions = {}): Promise<Pool> {
     runId,
   );
   const run = await openRun(runId, { ...resolved, bus });
+  let forkServer: ForkServer | undefined;
+  if (resolved.start === 'forkserver') {
+    try {
+      forkServer = await ForkServer.start({
+        launch: { ...launchBase, runCgroup: run.cgroup },
+        id: `${resolved.id}.forkserver`,
+        preload: resolved.forkServer.preload ?? [resolved.adapter],
+        ...{ registry: run.registry, bus, clock },
+      });
+    } catch (error) {
+      await run.close();
+      throw new SnakepitError(
+        'POOL_STOPPED',
+        `Pool ${resolved.id} could not start its fork server: ${(error as Error).message}`,
+        { cause: error },
+      );
+    }
+  }
   const host = createHost(resolved, bus, clock);
   const supervisor = createDynamicSupervisor({
     id: resolved.id,
@@ -47,6 +66,7 @@ export async function createPool(options: PoolOptions = {}): Promise<Pool> {
     ...{ options: resolved, runId, bus, clock, supervisor, slots, tracer },
     closeHosts: async () => {
       await host?.close();
+      await forkServer?.stop();
       await run.close();
     },
   });
@@ -79,7 +99,10 @@ export async function createPool(options: PoolOptions = {}): Promise<Pool> {
     await supervisor.startChild(
       workerChildSpec(
         slot,
-        { ...launchBase, workerId: slot.id, runCgroup: run.cgroup },
+        {
+          ...{ ...launchBase, workerId: slot.id, runCgroup: run.cgroup },
+          forkServer: forkServer?.address,
+        },
         resolved,
         context,
       ),

@@ -46,7 +46,8 @@ export function workerChildSpec(
     shutdown: options.shutdownTimeoutMs + options.killAfterMs + 2_000,
     async start() {
       await gate.acquire();
-      const token = randomBytes(16).toString('hex');
+      // A forked worker's environment is its fork server's: so is its token.
+      const token = launch.forkServer?.token ?? randomBytes(16).toString('hex');
       registry.reserve(slot.id, token);
       slot.token = token;
       slot.starts++;

@@ -1,5 +1,7 @@
 import { SnakepitError } from '@snakepit/core/runtime';
 import type { Clock, EventBus, ExitRecord, ManagedProcess } from '@snakepit/core/runtime';
+import { relayedOutput } from './relayedOutput.js';
+import type { OutputHandler } from './relayedOutput.js';
 import type { v1 } from '@snakepit/proto';
 import type { ControlChannel } from '../control/ControlChannel.js';
 import { HeartbeatMonitor } from '../heartbeat/HeartbeatMonitor.js';
@@ -30,6 +32,8 @@ export interface WorkerProcessParts {
   readonly channel: ControlChannel;
   readonly ready: v1.Ready;
   readonly bus: EventBus;
+  /** Where the output a forked worker relays on its control channel goes. */
+  readonly onOutput?: OutputHandler;
   readonly clock: Clock;
   readonly settings: WorkerProcessSettings;
 }
@@ -140,6 +144,7 @@ export class WorkerProcess {
   }
 
   #onFrame(frame: v1.ControlFrame): void {
+    if (this.#parts.onOutput && relayedOutput(frame, this.#parts.onOutput)) return;
     if (frame.pong) this.#onPong(frame.pong);
     else if (frame.busy) this.#heartbeat?.busyUntil(frame.busy.untilUnixMs ?? 0);
   }

@@ -15,6 +15,10 @@ import type { ResolvedHeartbeatOptions } from '../heartbeat/detectionBudget.js';
 import { selfTerminationWindowMs } from '../heartbeat/detectionBudget.js';
 import { WorkerProcess } from './WorkerProcess.js';
 import { messageLimitBytes } from '../client/messageLimit.js';
+import { forkWorker } from './forkWorker.js';
+import { relayedOutput } from './relayedOutput.js';
+import type { OutputHandler } from './relayedOutput.js';
+import type { ForkServerAddress } from './forkWorker.js';
 
 /** Directory holding the `snakepit_worker` Python package. */
 export const PYTHON_PACKAGE_DIR = fileURLToPath(new URL('../../python', import.meta.url));
@@ -44,6 +48,8 @@ export interface WorkerLaunch {
   readonly token?: string | undefined;
   /** The run's cgroup directory: the worker gets its own cgroup inside it. */
   readonly runCgroup?: string | undefined;
+  /** Fork the worker from the pool's fork server instead of spawning it (`start: 'forkserver'`). */
+  readonly forkServer?: ForkServerAddress | undefined;
 }
 
 /**
@@ -61,45 +67,50 @@ export async function startWorkerProcess(
   const { workerId, runId } = launch;
   const stderrTail: string[] = [];
   const spawned: { pid?: number } = {};
-  const proc = await spawnProcess({
-    command: launch.python,
-    args: [
-      ...['-m', 'snakepit_worker', '--snakepit-run-id', runId, '--adapter', launch.adapter],
-      // One socket per process: a recycled worker's replacement binds while
-      // its predecessor (which unlinks its socket on exit) still drains.
-      ...[
-        '--socket',
-        join(createRunDir(runId), `${workerId}.${randomBytes(4).toString('hex')}.sock`),
-      ],
-      ...['--max-concurrency', String(launch.maxConcurrency)],
+  const argv = [
+    ...['--snakepit-run-id', runId, '--adapter', launch.adapter],
+    // One socket per process: a recycled worker's replacement binds while
+    // its predecessor (which unlinks its socket on exit) still drains.
+    ...[
+      '--socket',
+      join(createRunDir(runId), `${workerId}.${randomBytes(4).toString('hex')}.sock`),
     ],
-    runId,
-    workerId,
-    ...(launch.token === undefined ? {} : { token: launch.token }),
-    runCgroup: launch.runCgroup,
-    env: {
-      ...launch.env,
-      PYTHONPATH: [PYTHON_PACKAGE_DIR, ...launch.pythonPath, process.env.PYTHONPATH ?? '']
-        .filter(Boolean)
-        .join(':'),
-      PYTHONUNBUFFERED: '1',
-      SNAKEPIT_MAX_MESSAGE_BYTES: String(messageLimitBytes(launch.maxPayloadBytes)),
-      SNAKEPIT_PING_TIMEOUT_MS: String(
-        launch.selfTerminateAfterMs ?? selfTerminationWindowMs(launch.heartbeat),
-      ),
-    },
-    ...(launch.cwd === undefined ? {} : { cwd: launch.cwd }),
-    clock,
-    onOutput: (stream, line) => {
-      if (stream === 'stderr') stderrTail.splice(0, stderrTail.length - 19, line);
-      bus.emit('snakepit.worker.log', {
-        ...{ workerId, runId, pid: spawned.pid, timestampMs: clock.wallNow() },
-        ...{ stream, line },
+    ...['--max-concurrency', String(launch.maxConcurrency)],
+  ];
+  const workerEnv = {
+    SNAKEPIT_MAX_MESSAGE_BYTES: String(messageLimitBytes(launch.maxPayloadBytes)),
+    SNAKEPIT_PING_TIMEOUT_MS: String(
+      launch.selfTerminateAfterMs ?? selfTerminationWindowMs(launch.heartbeat),
+    ),
+  };
+  const onOutput: OutputHandler = (stream, line) => {
+    if (stream === 'stderr') stderrTail.splice(0, stderrTail.length - 19, line);
+    bus.emit('snakepit.worker.log', {
+      ...{ workerId, runId, pid: spawned.pid, timestampMs: clock.wallNow() },
+      ...{ stream, line },
+    });
+  };
+  const proc = launch.forkServer
+    ? await forkWorker({
+        ...{ forkServer: launch.forkServer, runId, workerId, argv, clock },
+        env: { ...workerEnv, SNAKEPIT_WORKER_ID: workerId },
+        runCgroup: launch.runCgroup,
+        deadlineMs: clock.now() + launch.startTimeoutMs,
+      })
+    : await spawnProcess({
+        command: launch.python,
+        args: ['-m', 'snakepit_worker', ...argv],
+        runId,
+        workerId,
+        ...(launch.token === undefined ? {} : { token: launch.token }),
+        runCgroup: launch.runCgroup,
+        env: { ...pythonEnv(launch), ...workerEnv },
+        ...(launch.cwd === undefined ? {} : { cwd: launch.cwd }),
+        clock,
+        onOutput,
       });
-    },
-  });
   spawned.pid = proc.pid;
-  const handshake = await awaitReady(proc, launch.startTimeoutMs, clock);
+  const handshake = await awaitReady(proc, launch.startTimeoutMs, clock, onOutput);
   if (!handshake.ready) {
     await proc.stop({
       reason: 'start failed',
@@ -119,7 +130,10 @@ export async function startWorkerProcess(
     killAfterMs: launch.killAfterMs,
   };
   const { channel, ready } = handshake;
-  return new WorkerProcess({ id: workerId, runId, proc, channel, ready, bus, clock, settings });
+  return new WorkerProcess({
+    ...{ id: workerId, runId, proc, channel, ready, bus, clock, settings },
+    onOutput,
+  });
 }
 
 interface Handshake {
@@ -129,7 +143,23 @@ interface Handshake {
   readonly problem?: string;
 }
 
-function awaitReady(proc: ManagedProcess, timeoutMs: number, clock: Clock): Promise<Handshake> {
+/** The environment of a worker (or of the fork server): PYTHONPATH and the user's variables. */
+export function pythonEnv(launch: WorkerLaunch): Record<string, string> {
+  return {
+    ...launch.env,
+    PYTHONPATH: [PYTHON_PACKAGE_DIR, ...launch.pythonPath, process.env.PYTHONPATH ?? '']
+      .filter(Boolean)
+      .join(':'),
+    PYTHONUNBUFFERED: '1',
+  };
+}
+
+function awaitReady(
+  proc: ManagedProcess,
+  timeoutMs: number,
+  clock: Clock,
+  onOutput: OutputHandler,
+): Promise<Handshake> {
   return new Promise((resolve) => {
     let fault: v1.Fault | undefined;
     let isDone = false;
@@ -141,6 +171,7 @@ function awaitReady(proc: ManagedProcess, timeoutMs: number, clock: Clock): Prom
     };
     const channel = new ControlChannel(proc.control, {
       onFrame: (frame) => {
+        if (relayedOutput(frame, onOutput)) return;
         if (frame.ready) finish({ ready: frame.ready as v1.Ready });
         else if (frame.fault) fault = frame.fault as v1.Fault;
       },

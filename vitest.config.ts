@@ -31,6 +31,8 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,
+          // One chaos table for the whole run (`pnpm chaos`, CI), across files.
+          globalSetup: ['tests/support/chaosReport.ts'],
         },
       },
     ],

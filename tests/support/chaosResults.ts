@@ -14,7 +14,9 @@ const runs: ChaosRun[] = [];
 
 /**
  * Records a repetition; with `SNAKEPIT_CHAOS_REPORT=<file>` each is also
- * appended to that file as one JSON line, for reports across many runs.
+ * appended to that file as one JSON line. The integration project's global
+ * set-up (`chaosReport.ts`) always names one and prints a single table for
+ * every file of the run at its end.
  */
 export function recordRun(run: ChaosRun): void {
   runs.push(run);
@@ -64,18 +66,26 @@ export function settleRuns(): void {
   for (const record of pending.splice(0)) record();
 }
 
-/** Prints runs, failures and the worst figure per scenario. */
-export function printRuns(): void {
+/** Prints runs, failures and the worst figure per scenario, for `list` (default: this file's runs). */
+export function printRuns(list: readonly ChaosRun[] = runs): void {
+  // Under the integration project's global set-up, one table is printed for
+  // the whole run instead (chaosReport.ts).
+  if (process.env.SNAKEPIT_CHAOS_TABLE === 'global') return;
+  console.log(formatRuns(list));
+}
+
+/** The table of {@link printRuns}: one row per scenario, in first-seen order. */
+export function formatRuns(list: readonly ChaosRun[]): string {
   const byScenario = new Map<string, ChaosRun[]>();
-  for (const run of runs)
+  for (const run of list)
     byScenario.set(run.scenario, [...(byScenario.get(run.scenario) ?? []), run]);
-  const rows = [...byScenario].map(([scenario, list]) => {
-    const figures = list.flatMap((r) => (r.ms === undefined ? [] : [r.ms])).sort((a, b) => a - b);
+  const rows = [...byScenario].map(([scenario, group]) => {
+    const figures = group.flatMap((r) => (r.ms === undefined ? [] : [r.ms])).sort((a, b) => a - b);
     const median = figures[Math.floor((figures.length - 1) / 2)];
     return [
       scenario,
-      String(list.length),
-      String(list.filter((r) => !r.isOk).length),
+      String(group.length),
+      String(group.filter((r) => !r.isOk).length),
       median === undefined ? '-' : String(median),
       figures.length === 0 ? '-' : String(figures[figures.length - 1]),
     ];
@@ -84,5 +94,5 @@ export function printRuns(): void {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) =>
     cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  console.log(['chaos results', line(header), ...rows.map(line)].join('\n'));
+  return ['chaos results', line(header), ...rows.map(line)].join('\n');
 }

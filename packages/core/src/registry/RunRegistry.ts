@@ -215,10 +215,11 @@ export class RunRegistry {
 
   #report(operation: string, error: unknown): void {
     const code = errorCode(error);
-    // One event per kind of failure: a full disk must not flood the bus.
-    const kind = `${operation}:${code}`;
-    if (this.#reported.has(kind)) return;
-    this.#reported.add(kind);
+    // One event per kind of failure: a full disk must not flood the bus. The
+    // kind is the error code alone: a disk full at `open` is still full at the
+    // next `write`, and that is one fault, not two (issue 8, scenario 14).
+    if (this.#reported.has(code)) return;
+    this.#reported.add(code);
     this.#options.bus?.emit('snakepit.registry.error', {
       operation,
       message:

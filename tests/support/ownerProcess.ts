@@ -80,11 +80,25 @@ export interface OwnerProcess {
 
 const owners = new Set<OwnerProcess>();
 
+/** How {@link startOwner} runs the script. */
+export interface OwnerLaunchOptions {
+  /** `ulimit -n` (RLIMIT_NOFILE) of the owner, set by a shell that then execs Node. */
+  readonly nofile?: number;
+}
+
 /** Starts `owner.mjs` with `spec`; every owner is remembered for {@link killOwners}. */
-export function startOwner(spec: OwnerSpec): OwnerProcess {
+export function startOwner(spec: OwnerSpec, launch: OwnerLaunchOptions = {}): OwnerProcess {
   const runId = spec.runId ?? `chaos-${randomBytes(6).toString('hex')}`;
   const tag = runId;
-  const child = spawn(process.execPath, [OWNER_SCRIPT, JSON.stringify({ ...spec, runId })], {
+  const args = [OWNER_SCRIPT, JSON.stringify({ ...spec, runId })];
+  const [file, argv] =
+    launch.nofile === undefined
+      ? [process.execPath, args]
+      : [
+          '/bin/sh',
+          ['-c', `ulimit -n ${launch.nofile} && exec "$0" "$@"`, process.execPath, ...args],
+        ];
+  const child = spawn(file, argv, {
     env: { ...process.env, [OWNER_TAG_ENV]: tag },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,0 +1,127 @@
+// What the chaos files share: repetition counts, a private runtime directory,
+// pools cleaned up after every test (failed or not), and the proof that a
+// scenario left nothing behind — every process recorded before the fault
+// (pid + start time) gone, then nothing of the run in the environment scan.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { createPool } from '@snakepit/python-bridge';
+import type { Pool, PoolOptions } from '@snakepit/python-bridge';
+import { afterAll, afterEach, expect } from 'vitest';
+import { settleRuns } from './chaosResults.js';
+import { killOwners } from './ownerProcess.js';
+import type { GoneReport, ProcessRef } from './processes.js';
+import {
+  cmdlineOf,
+  descendantsOf,
+  killRun,
+  processesOfRun,
+  snapshot,
+  waitFor,
+  waitUntilGone,
+} from './processes.js';
+
+/** Repetitions of each scenario: SNAKEPIT_CHAOS_REPEAT (CI: 3; `pnpm chaos`: 20). */
+export const REPEAT = Number(process.env.SNAKEPIT_CHAOS_REPEAT ?? 3);
+/** `1 … REPEAT`, for `it.each`. */
+export const repetitions = Array.from({ length: REPEAT }, (_, i) => i + 1);
+/**
+ * The issue's full durations (a 15 s import, a 30 s GIL hold): set by
+ * `pnpm chaos`. CI runs the same scenarios with shorter ones.
+ */
+export const IS_FULL = process.env.SNAKEPIT_CHAOS_FULL === '1';
+/** Python fixtures (adapters acting out bad behaviour). */
+export const FIXTURES = fileURLToPath(new URL('../fixtures', import.meta.url));
+/** Heartbeats that detect a hung worker in ~2 s even on a loaded machine. */
+export const FAST_HEARTBEAT = { intervalMs: 300, timeoutMs: 1_000, maxMissed: 2 } as const;
+
+/**
+ * Sets up a chaos file: a private runtime directory (no other file's reaper
+ * touches this file's runs), and after every test its repetition recorded,
+ * its owners killed, its pools stopped and whatever of their runs survived
+ * SIGKILLed. Returns `startPool`.
+ */
+export function useChaos(prefix: string): {
+  startPool: (options?: PoolOptions) => Promise<Pool>;
+  /** A run id this file will clean up after the test (for pools made by hand). */
+  newRunId: () => string;
+  runtimeDir: string;
+} {
+  const runtimeDir = mkdtempSync(join(tmpdir(), `snakepit-${prefix}-`));
+  process.env.SNAKEPIT_RUNTIME_DIR = runtimeDir;
+  const pools: Pool[] = [];
+  const runIds: string[] = [];
+  afterEach(async () => {
+    settleRuns();
+    await killOwners();
+    for (const pool of pools.splice(0)) {
+      await pool.stop().catch(() => {});
+      killRun(pool.runId);
+    }
+    for (const runId of runIds.splice(0)) killRun(runId);
+  });
+  afterAll(() => rmSync(runtimeDir, { recursive: true, force: true }));
+  const newRunId = () => {
+    const runId = `${prefix}-${randomBytes(4).toString('hex')}`;
+    runIds.push(runId);
+    return runId;
+  };
+  return {
+    runtimeDir,
+    newRunId,
+    async startPool(options = {}) {
+      const pool = await createPool({ runId: newRunId(), ...options });
+      pools.push(pool);
+      return pool;
+    },
+  };
+}
+
+/**
+ * Every process of the runs right now: this process's descendants and
+ * whatever carries one of the run ids, each with its start time.
+ */
+export function recordProcesses(...runIds: string[]): ProcessRef[] {
+  return snapshot([...descendantsOf(process.pid), ...runIds.flatMap(processesOfRun)]);
+}
+
+/**
+ * Polls until every process of `tracked` is gone (or `timeoutMs` after
+ * `sinceMs`), then requires the environment scan of the runs to be empty.
+ */
+export async function expectAllGone(
+  tracked: readonly ProcessRef[],
+  runIds: readonly string[],
+  { sinceMs = performance.now(), timeoutMs = 10_000 } = {},
+): Promise<GoneReport> {
+  const report = await waitUntilGone(tracked, { sinceMs, timeoutMs });
+  expect(
+    report.survivors.map((r) => `${r.pid} ${cmdlineOf(r.pid)}`),
+    'survivors',
+  ).toEqual([]);
+  await waitFor(
+    () => runIds.every((runId) => processesOfRun(runId).length === 0),
+    3_000,
+    `empty environment scan: ${runIds.flatMap(processesOfRun).map(cmdlineOf).join('; ')}`,
+  );
+  return report;
+}
+
+/** The `code` of a SnakepitError (or any error with one), else the message. */
+export function codeOf(error: unknown): string {
+  if (typeof error === 'object' && error !== null && 'code' in error) return String(error.code);
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Settles with the error a promise rejected with (or fails the test if it resolved). */
+export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
+  const outcome = await promise.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+  if ('error' in outcome) return outcome.error;
+  throw new Error(`expected a rejection, got ${JSON.stringify(outcome.value)}`);
+}

@@ -1,0 +1,378 @@
+// Issue 8's supervision scenarios against real workers: 3 (actor thread
+// terminated), 4 (worker SIGSTOPped: replaced; and its owner SIGKILLed
+// meanwhile), 5 (a hung worker that ignores SIGTERM), 9 (crash loop →
+// backoff → escalation), 11 (a long GIL-holding call with and without
+// `Busy`) and 17 (half the pool killed at once under load). Each records the
+// processes before the fault (pid + start time) and ends with none of them
+// left and an empty environment scan. Build first (`pnpm build`).
+import './../support/trackThreads.js';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { SnakepitEventMap } from '@snakepit/core';
+import type { Pool } from '@snakepit/python-bridge';
+import { describe, expect, it } from 'vitest';
+import {
+  FAST_HEARTBEAT,
+  FIXTURES,
+  IS_FULL,
+  codeOf,
+  expectAllGone,
+  recordProcesses,
+  rejectionOf,
+  repetitions,
+  useChaos,
+} from '../support/chaos.js';
+import { startRun } from '../support/chaosResults.js';
+import { startOwner } from '../support/ownerProcess.js';
+import type { ProcessRef } from '../support/processes.js';
+import {
+  descendantsOf,
+  isAlive,
+  processesOfRun,
+  readStat,
+  refOf,
+  snapshot,
+  waitFor,
+  waitUntilGone,
+  workersOfRun,
+} from '../support/processes.js';
+import { liveThreads } from '../support/trackThreads.js';
+
+const { startPool, runtimeDir } = useChaos('chaos-sup');
+const chaosAdapter = { adapter: 'chaos_adapter', pythonPath: [FIXTURES] };
+
+/** Every slot serving again (ready or busy) with a live process, none of them in `replaced`. */
+async function waitForFullPool(pool: Pool, replaced: readonly ProcessRef[], timeoutMs = 30_000) {
+  const gone = new Set(replaced.map((r) => r.pid));
+  await waitFor(
+    () =>
+      pool
+        .stats()
+        .workers.every(
+          (w) =>
+            (w.state === 'ready' || w.state === 'busy') &&
+            w.pid !== undefined &&
+            !gone.has(w.pid) &&
+            refOf(w.pid),
+        ),
+    timeoutMs,
+    `pool back to ${pool.stats().size} ready workers`,
+    50,
+  );
+}
+
+/** The worker process of `pid` and its guardian (the worker's only child at start). */
+function workerAndGuardian(pid: number): ProcessRef[] {
+  return snapshot([pid, ...descendantsOf(pid)]);
+}
+
+const restartsOf = (pool: Pool) => pool.stats().workers.reduce((n, w) => n + w.restarts, 0);
+
+describe('3. actor thread terminated', () => {
+  it.each(repetitions)(
+    'run %i: the thread dies → its worker process is killed, the slot restarts, the others serve on',
+    async () => {
+      const run = startRun('3. actor thread terminated');
+      const pool = await startPool({ size: 3, placement: 'dedicated' });
+      const before = recordProcesses(pool.runId);
+      const workers = pool.stats().workers.map((w) => refOf(w.pid!)!);
+      const threads = liveThreads();
+      expect(threads.length).toBeGreaterThanOrEqual(3);
+
+      const victim = threads[Math.floor(Math.random() * threads.length)]!;
+      const faultAt = performance.now();
+      await victim.terminate();
+      // Exactly one worker (the one that thread spawned: PDEATHSIG is per thread) dies.
+      await waitFor(() => workers.some((w) => !isAlive(w)), 5_000, 'a worker process gone', 5);
+      const diedMs = performance.now() - faultAt;
+      const dead = workers.filter((w) => !isAlive(w));
+      expect(dead).toHaveLength(1);
+      await waitForFullPool(pool, dead);
+      run.measure(performance.now() - faultAt, `worker gone after ${Math.round(diedMs)} ms`);
+
+      expect(restartsOf(pool)).toBe(1);
+      expect(workers.filter(isAlive)).toHaveLength(2);
+      await expect(
+        Promise.all([1, 2, 3, 4, 5, 6].map((i) => pool.execute('add', { a: i, b: 1 }))),
+      ).resolves.toEqual([2, 3, 4, 5, 6, 7]);
+
+      const stopAt = performance.now();
+      const tracked = [...before, ...recordProcesses(pool.runId)];
+      await pool.stop();
+      await expectAllGone(tracked, [pool.runId], { sinceMs: stopAt });
+      run.ok();
+    },
+    60_000,
+  );
+});
+
+describe('4. worker SIGSTOPped (hung)', () => {
+  it.each(repetitions)(
+    'run %i: detected by heartbeat, SIGKILLed with its group, replaced',
+    async () => {
+      const run = startRun('4a. SIGSTOP → detected, replaced');
+      const pool = await startPool({ size: 2, heartbeat: FAST_HEARTBEAT, ...chaosAdapter });
+      const timeouts: SnakepitEventMap['snakepit.worker.heartbeat.timeout'][] = [];
+      pool.events.on('snakepit.worker.heartbeat.timeout', (e) => timeouts.push(e));
+      const grandchild = (await pool.execute('spawn_children', { n: 1 })) as number[];
+      const before = recordProcesses(pool.runId);
+      const victimPid = readStat(grandchild[0]!)!.ppid;
+      const victim = workerAndGuardian(victimPid);
+      expect(victim.map((r) => r.pid)).toEqual(expect.arrayContaining(grandchild));
+
+      const faultAt = performance.now();
+      process.kill(victimPid, 'SIGSTOP');
+      const report = await waitUntilGone(victim, { sinceMs: faultAt, timeoutMs: 15_000 });
+      await waitForFullPool(pool, victim);
+      run.measure(
+        report.lastGoneMs,
+        `replaced after ${Math.round(performance.now() - faultAt)} ms`,
+      );
+
+      expect(report.survivors).toEqual([]);
+      // One event per missed ping, all of the stopped worker, up to the verdict.
+      expect(new Set(timeouts.map((e) => e.pid))).toEqual(new Set([victimPid]));
+      expect(Math.max(...timeouts.map((e) => e.missed))).toBe(FAST_HEARTBEAT.maxMissed);
+      expect(restartsOf(pool)).toBe(1);
+      await expect(pool.execute('add', { a: 1, b: 2 })).resolves.toBe(3);
+      const stopAt = performance.now();
+      const tracked = [...before, ...recordProcesses(pool.runId)];
+      await pool.stop();
+      await expectAllGone(tracked, [pool.runId], { sinceMs: stopAt });
+      run.ok();
+    },
+    60_000,
+  );
+
+  it.each(repetitions)(
+    'run %i: the owner SIGKILLed while a worker is stopped (before or during its replacement): nothing survives',
+    async () => {
+      const run = startRun('4b. SIGSTOP, then owner SIGKILL');
+      const owner = startOwner({
+        pool: { size: 3, heartbeat: FAST_HEARTBEAT, ...chaosAdapter },
+        grandchildren: [1, 1, 1],
+        stopped: 1,
+      });
+      const ready = await owner.next('ready');
+      const tracked = snapshot([
+        ...descendantsOf(owner.pid),
+        ...processesOfRun(owner.runId),
+      ]).filter((r) => r.pid !== owner.pid);
+      expect(tracked.length).toBeGreaterThanOrEqual(9); // 3 workers, 3 guardians, 3 grandchildren
+      expect(ready.workers.filter((w) => w.role === 'stopped')).toHaveLength(1);
+
+      // Detection takes ~1–2 s: kills land before it, during it and during the replacement.
+      const delayMs = Math.random() * 3_000;
+      await sleep(delayMs);
+      const late = snapshot(processesOfRun(owner.runId));
+      const killedAt = owner.kill();
+      const report = await waitUntilGone([...tracked, ...late], {
+        sinceMs: killedAt,
+        timeoutMs: 5_000,
+      });
+      run.measure(report.lastGoneMs, `killed ${Math.round(delayMs)} ms after SIGSTOP`);
+      expect(report.survivors).toEqual([]);
+      await expectAllGone([], [owner.runId]);
+      run.ok();
+    },
+    120_000,
+  );
+});
+
+describe('5. worker ignoring SIGTERM', () => {
+  it.each(repetitions)(
+    'run %i: hung and deaf to SIGTERM, it is SIGKILLed after killAfterMs and replaced',
+    async () => {
+      const run = startRun('5. hung, ignores SIGTERM → SIGKILL');
+      const killAfterMs = 1_000;
+      const pool = await startPool({
+        size: 2,
+        heartbeat: FAST_HEARTBEAT,
+        killAfterMs,
+        shutdownTimeoutMs: 500,
+        ...chaosAdapter,
+      });
+      const cleanups: SnakepitEventMap['snakepit.worker.cleanup.completed'][] = [];
+      pool.events.on('snakepit.worker.cleanup.completed', (e) => cleanups.push(e));
+      const before = recordProcesses(pool.runId);
+      // SIGTERM ignored, then the GIL held forever: no Pong, no Shutdown, no handler.
+      const wedgedPid = (await pool.execute('wedge')) as number;
+      const victim = workerAndGuardian(wedgedPid);
+
+      const faultAt = performance.now();
+      const report = await waitUntilGone(victim, { sinceMs: faultAt, timeoutMs: 15_000 });
+      await waitForFullPool(pool, victim);
+      run.measure(report.lastGoneMs, 'wedge → gone');
+
+      expect(report.survivors).toEqual([]);
+      const cleanup = cleanups.find((e) => e.pid === wedgedPid);
+      expect(cleanup?.method).toBe('killed');
+      expect(restartsOf(pool)).toBe(1);
+      await expect(pool.execute('add', { a: 1, b: 2 })).resolves.toBe(3);
+      const stopAt = performance.now();
+      const tracked = [...before, ...recordProcesses(pool.runId)];
+      await pool.stop();
+      await expectAllGone(tracked, [pool.runId], { sinceMs: stopAt });
+      run.ok();
+    },
+    60_000,
+  );
+});
+
+describe('9. crash loop', () => {
+  it.each(repetitions)(
+    'run %i: restarts back off, the supervisor gives up, the pool reports it, nothing survives',
+    async (i) => {
+      const run = startRun('9. crash loop → backoff, escalation');
+      const crashFile = join(runtimeDir, `crash-${i}`);
+      const pool = await startPool({
+        size: 2,
+        adapter: 'crash_loop_adapter',
+        pythonPath: [FIXTURES],
+        env: { SNAKEPIT_CHAOS_CRASH_FILE: crashFile },
+        restart: {
+          maxRestarts: 4,
+          periodMs: 60_000,
+          backoff: { minDelayMs: 100, maxDelayMs: 800 },
+        },
+      });
+      const restarts: SnakepitEventMap['snakepit.supervisor.child.restarted'][] = [];
+      const escalations: SnakepitEventMap['snakepit.supervisor.escalated'][] = [];
+      const failures: SnakepitEventMap['snakepit.pool.failed'][] = [];
+      pool.events.on('snakepit.supervisor.child.restarted', (e) => restarts.push(e));
+      pool.events.on('snakepit.supervisor.escalated', (e) => escalations.push(e));
+      pool.events.on('snakepit.pool.failed', (e) => failures.push(e));
+      const before = recordProcesses(pool.runId);
+
+      writeFileSync(crashFile, '');
+      const faultAt = performance.now();
+      await pool.execute('crash', { code: 1 }).catch(() => {});
+      await waitFor(() => pool.stats().state === 'failed', 30_000, 'pool failed', 20);
+      const failedMs = performance.now() - faultAt;
+      // Processes born during the loop are in the environment scan.
+      await expectAllGone(before, [pool.runId], { sinceMs: faultAt });
+      run.measure(
+        failedMs,
+        `${restarts.length} restarts, delays ${restarts.map((r) => r.delayMs).join('/')}`,
+      );
+      rmSync(crashFile, { force: true });
+
+      expect(restarts.length).toBeGreaterThanOrEqual(4);
+      // Backoff: the delays of one child's consecutive restarts grow.
+      const first = restarts[0]!.childId;
+      const delays = restarts.filter((r) => r.childId === first).map((r) => r.delayMs);
+      expect(delays.length).toBeGreaterThanOrEqual(2);
+      expect(Math.max(...delays.slice(1))).toBeGreaterThan(delays[0]!);
+      expect(escalations).toHaveLength(1);
+      expect(escalations[0]!.escalation).toBe('reached_max_restart_intensity');
+      expect(failures).toHaveLength(1);
+      expect(codeOf(await rejectionOf(pool.execute('add', { a: 1, b: 2 })))).toBe('POOL_STOPPED');
+      expect(workersOfRun(pool.runId)).toEqual([]);
+      run.ok();
+    },
+    60_000,
+  );
+});
+
+const HOLD_S = IS_FULL ? 30 : 4;
+
+describe(`11. a ${HOLD_S} s GIL-holding call`, () => {
+  it.each(repetitions)(
+    'run %i: without Busy the worker is found hung and replaced; with Busy it finishes',
+    async () => {
+      const run = startRun(`11. ${HOLD_S} s GIL hold, with/without Busy`);
+      const pool = await startPool({ size: 2, heartbeat: FAST_HEARTBEAT });
+      const before = recordProcesses(pool.runId);
+
+      const faultAt = performance.now();
+      const [silent, announced] = await Promise.allSettled([
+        pool.execute('hold_gil', { seconds: HOLD_S }),
+        pool.execute('hold_gil', { seconds: HOLD_S, announce_busy: true }),
+      ]);
+      const ms = performance.now() - faultAt;
+      run.measure(ms, 'both calls settled');
+
+      expect(announced).toEqual({ status: 'fulfilled', value: HOLD_S });
+      expect(silent.status).toBe('rejected');
+      expect(codeOf((silent as PromiseRejectedResult).reason)).toBe('WORKER_CRASHED');
+      // The silent one was killed long before its hold ended.
+      await waitForFullPool(pool, []);
+      expect(restartsOf(pool)).toBe(1);
+      const survivors = before.filter(isAlive);
+      expect(survivors.length).toBeGreaterThanOrEqual(2); // the Busy worker and its guardian
+      const stopAt = performance.now();
+      const tracked = [...before, ...recordProcesses(pool.runId)];
+      await pool.stop();
+      await expectAllGone(tracked, [pool.runId], { sinceMs: stopAt });
+      run.ok();
+    },
+    HOLD_S * 1000 + 60_000,
+  );
+});
+
+describe('17. half the pool killed at once under load', () => {
+  it.each(repetitions)(
+    'run %i: callers get WORKER_CRASHED or succeed (idempotent retries), the pool recovers to full size',
+    async () => {
+      const run = startRun('17. half of 6 killed under load');
+      const size = 6;
+      const pool = await startPool({ size, maxQueue: 1000 });
+      const crashed: string[] = [];
+      pool.events.on('snakepit.pool.execute.completed', (e) => {
+        if (e.outcome === 'crashed') crashed.push(e.workerId);
+      });
+      const before = recordProcesses(pool.runId);
+      let isLoading = true;
+      const errors: { idempotent: boolean; code: string }[] = [];
+      let succeeded = 0;
+      const caller = async (idempotent: boolean) => {
+        // Ends with the test, failed or not (a stopped pool rejects at once).
+        while (isLoading && pool.stats().state === 'running') {
+          try {
+            await pool.execute('sleep', { seconds: 0.02 }, { idempotent, timeoutMs: 20_000 });
+            succeeded++;
+          } catch (error) {
+            errors.push({ idempotent, code: codeOf(error) });
+            // A call that fails at once must not starve the event loop (timers, the test's timeout).
+            await sleep(5);
+          }
+        }
+      };
+      const callers = Array.from({ length: 2 * size }, (_, i) => caller(i % 2 === 0));
+      await sleep(500);
+      const busy = pool.stats().workers.filter((w) => w.inFlight > 0);
+      expect(busy).toHaveLength(size);
+      const victims = pool.stats().workers.slice(0, size / 2);
+      const victimRefs = victims.flatMap((w) => workerAndGuardian(w.pid!));
+      const faultAt = performance.now();
+      for (const w of victims) process.kill(w.pid!, 'SIGKILL');
+      const report = await waitUntilGone(victimRefs, { sinceMs: faultAt, timeoutMs: 10_000 });
+      await waitForFullPool(pool, victimRefs);
+      const recoveredMs = performance.now() - faultAt;
+      const successesAtRecovery = succeeded;
+      await sleep(500);
+      isLoading = false;
+      await Promise.all(callers);
+      const idempotentFailures = errors.filter((e) => e.idempotent).length;
+      run.measure(
+        recoveredMs,
+        `${crashed.length} calls crashed, ${errors.length} failed (${idempotentFailures} idempotent)`,
+      );
+
+      expect(report.survivors).toEqual([]);
+      expect(errors.filter((e) => e.code !== 'WORKER_CRASHED')).toEqual([]);
+      expect(crashed.length, 'calls in flight on the killed workers').toBeGreaterThanOrEqual(3);
+      expect(restartsOf(pool)).toBe(size / 2);
+      expect(succeeded, 'calls served after the recovery').toBeGreaterThan(successesAtRecovery);
+      await waitFor(() => pool.stats().byState.ready === size, 5_000, 'all idle after the load');
+      const stopAt = performance.now();
+      const tracked = [...before, ...recordProcesses(pool.runId)];
+      await pool.stop();
+      await expectAllGone(tracked, [pool.runId], { sinceMs: stopAt });
+      run.ok();
+    },
+    60_000,
+  );
+});

@@ -16,10 +16,16 @@ export function isNormalExit(reason: ExitReason): boolean {
   return reason === 'normal' || reason === 'shutdown';
 }
 
-/** A short description of `reason` for events and logs. */
+/**
+ * A short description of `reason` for events and logs, its class first:
+ * `'killed'`, `'TypeError: …'`, or for an error with a string `code` (a
+ * `SnakepitError`) that code — `'HEARTBEAT_TIMEOUT: …'` — so that metrics,
+ * which keep the part before the first `:`, tell crashes from hangs.
+ */
 export function describeExit(reason: ExitReason): string {
   if (typeof reason === 'string') return reason;
-  return `${reason.name}: ${reason.message}`;
+  const code = (reason as Error & { code?: unknown }).code;
+  return `${typeof code === 'string' && code !== '' ? code : reason.name}: ${reason.message}`;
 }
 
 /** Turns anything thrown into an `Error` exit reason. */

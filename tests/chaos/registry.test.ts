@@ -11,14 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { expectAllGone, repetitions, useChaos } from '../support/chaos.js';
 import { startRun } from '../support/chaosResults.js';
 import { startOwner } from '../support/ownerProcess.js';
-import {
-  descendantsOf,
-  isAlive,
-  killRefs,
-  refOf,
-  snapshot,
-  waitFor,
-} from '../support/processes.js';
+import { descendantsOf, isAlive, snapshot } from '../support/processes.js';
 
 const { runtimeDir } = useChaos('chaos-reg');
 const unguarded = { pool: { size: 2, env: { SNAKEPIT_GUARDS: 'off' } }, grandchildren: [1] };

@@ -9,7 +9,7 @@
 // and 30: `SNAKEPIT_CHAOS_REPEAT=20 SNAKEPIT_CHAOS_REPEAT_SPAWN=30`.
 // SNAKEPIT_CHAOS_REPORT=<file> appends every repetition as a JSON line.
 // Build first: `pnpm exec tsc -b`.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -21,11 +21,11 @@ import { createPool } from '@snakepit/python-bridge';
 import type { Pool, PoolOptions } from '@snakepit/python-bridge';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { printRuns, settleRuns, startRun } from '../support/chaosResults.js';
+import { testStart } from '../support/pools.js';
 import type { OwnerProcess, OwnerReady } from '../support/ownerProcess.js';
 import { OWNER_TAG_ENV, killOwners, startOwner } from '../support/ownerProcess.js';
 import type { GoneReport, ProcessRef } from '../support/processes.js';
 import {
-  childrenOf,
   cmdlineOf,
   descendantsOf,
   isAlive,
@@ -39,6 +39,13 @@ import {
   waitUntilGone,
   zombieChildrenOf,
 } from '../support/processes.js';
+
+/**
+ * Processes of the run that are neither workers nor their children: with
+ * `SNAKEPIT_TEST_START=forkserver`, the fork server and (guards on) its guardian.
+ */
+const extraProcesses = (isGuarded = true): number =>
+  testStart().start === 'forkserver' ? (isGuarded ? 2 : 1) : 0;
 
 const REPEAT = Number(process.env.SNAKEPIT_CHAOS_REPEAT ?? 3);
 const REPEAT_SPAWN = Number(process.env.SNAKEPIT_CHAOS_REPEAT_SPAWN ?? REPEAT);
@@ -177,7 +184,7 @@ describe.each(['dedicated', 'shared'] as const)(
             'stopped',
           ].sort(),
         );
-        expect(ready.guardians).toHaveLength(16);
+        expect(ready.guardians).toHaveLength(16 + (extraProcesses() > 0 ? 1 : 0));
         expect(ready.grandchildren).toHaveLength(16);
         const stopped = ready.workers.find((w) => w.role === 'stopped')!;
         expect(readStat(stopped.pid)?.state).toBe('T');
@@ -211,7 +218,9 @@ describe('2. owner SIGKILLed while it starts a pool of 8 workers', () => {
       // a worker thread boots and imports for a while before it spawns.)
       const k = 1 + Math.floor(Math.random() * 8);
       const spawned = () =>
-        childrenOf(owner.pid).filter((pid) => cmdlineOf(pid).includes('-m snakepit_worker'));
+        descendantsOf(owner.pid).filter(
+          (pid) => cmdlineOf(pid).includes('-m snakepit_worker') && !isForkServer(pid),
+        );
       await waitFor(() => spawned().length >= k, 60_000, `worker ${k} spawned`, 2);
       const spawnedAt = performance.now();
       await sleep(Math.random() * 300);
@@ -253,7 +262,7 @@ describe('2. owner SIGKILLed while it starts a pool of 8 workers', () => {
 async function startPool(options: PoolOptions): Promise<Pool> {
   const runId = `chaos-${Math.random().toString(36).slice(2, 10)}`;
   runIds.push(runId);
-  const pool = await createPool({ runId, ...options });
+  const pool = await createPool({ runId, ...testStart(), ...options });
   pools.push(pool);
   return pool;
 }
@@ -301,7 +310,7 @@ describe('3. graceful pool.stop() of misbehaving workers', () => {
 
       const tracked = snapshot(processesOfRun(pool.runId));
       // 4 workers, 4 guardians, the multiprocessing child, the grandchild.
-      expect(tracked).toHaveLength(10);
+      expect(tracked).toHaveLength(10 + extraProcesses());
       expect(tracked.map((r) => r.pid)).toEqual(
         expect.arrayContaining([pidOf(mpChild), grandchildPid]),
       );
@@ -332,7 +341,7 @@ describe('3. graceful pool.stop() of misbehaving workers', () => {
     await waitFor(() => pool.stats().workers.some((w) => w.inFlight === 1), 5_000, 'call running');
     await sleep(300);
     const tracked = snapshot(processesOfRun(pool.runId));
-    expect(tracked).toHaveLength(4);
+    expect(tracked).toHaveLength(4 + extraProcesses());
 
     const stopAt = performance.now();
     await pool.stop();
@@ -370,7 +379,7 @@ describe('4. the watchdog', () => {
       expect(ready.guardians).toEqual([]);
       expect(ready.watchdog).toBeDefined();
       const tracked = recordBeforeFault(owner, ready);
-      expect(tracked).toHaveLength(6); // 3 workers, 3 grandchildren
+      expect(tracked).toHaveLength(6 + extraProcesses(false)); // 3 workers, 3 grandchildren
       const stuck = ready.workers.find((w) => w.role === 'hang')!;
 
       const killedAt = owner.kill();
@@ -406,7 +415,7 @@ describe('4. the watchdog', () => {
       const ready = await owner.next('ready');
       expect(ready.watchdog).toBeUndefined();
       const tracked = recordBeforeFault(owner, ready);
-      expect(tracked).toHaveLength(6);
+      expect(tracked).toHaveLength(6 + extraProcesses(false));
 
       owner.kill();
       await owner.exited;
@@ -434,13 +443,16 @@ describe('5. the reaper', () => {
       const [deadReady, liveReady] = await Promise.all([dead.next('ready'), live.next('ready')]);
       const orphans = recordBeforeFault(dead, deadReady);
       const bystanders = recordBeforeFault(live, liveReady);
-      expect(orphans).toHaveLength(3);
-      expect(bystanders).toHaveLength(3);
+      expect(orphans).toHaveLength(3 + extraProcesses(false));
+      expect(bystanders).toHaveLength(3 + extraProcesses(false));
+      const forkServers = orphans.filter((o) => isForkServer(o.pid)).map((o) => o.pid);
 
       dead.kill();
       await dead.exited;
       await sleep(500);
-      expect(orphans.filter(isAlive), 'orphans, before the reaper').toHaveLength(3);
+      expect(orphans.filter(isAlive), 'orphans, before the reaper').toHaveLength(
+        3 + extraProcesses(false),
+      );
 
       const bus = new EventBus();
       const events: SnakepitEventMap['snakepit.orphan.reaped'][] = [];
@@ -454,12 +466,15 @@ describe('5. the reaper', () => {
       expect(report.reaped.map((r) => r.pid).sort()).toEqual(orphans.map((o) => o.pid).sort());
       expect(report.reaped.every((r) => r.runId === dead.runId)).toBe(true);
       expect(events.map((e) => e.pid).sort()).toEqual(orphans.map((o) => o.pid).sort());
-      // Workers are found through the registry; the grandchild by the environment scan.
-      const workerPids = new Set(deadReady.workers.map((w) => w.pid));
+      // Workers (and a fork server) are found through the registry; the
+      // grandchild by the environment scan.
+      const workerPids = new Set([...deadReady.workers.map((w) => w.pid), ...forkServers]);
       for (const e of events) expect(e.foundBy).toBe(workerPids.has(e.pid) ? 'registry' : 'scan');
       expect(report.removedRuns).toContain(dead.runId);
       expect(report.skippedLiveRuns).toContain(live.runId);
-      expect(bystanders.filter(isAlive), "the live owner's processes").toHaveLength(3);
+      expect(bystanders.filter(isAlive), "the live owner's processes").toHaveLength(
+        3 + extraProcesses(false),
+      );
       expect(processesOfRun(dead.runId)).toEqual([]);
       run.ok();
     },
@@ -472,11 +487,11 @@ describe('5. the reaper', () => {
       const run = startRun('5b. createPool() reaps on start');
       const dead = startOwner({ pool: { size: 2, ...unguarded }, grandchildren: [1] });
       const orphans = recordBeforeFault(dead, await dead.next('ready'));
-      expect(orphans).toHaveLength(3);
+      expect(orphans).toHaveLength(3 + extraProcesses(false));
       dead.kill();
       await dead.exited;
       await sleep(300);
-      expect(orphans.filter(isAlive)).toHaveLength(3);
+      expect(orphans.filter(isAlive)).toHaveLength(3 + extraProcesses(false));
 
       const bus = new EventBus();
       const reaped: number[] = [];
@@ -492,3 +507,12 @@ describe('5. the reaper', () => {
     OWNER_TEST_TIMEOUT_MS,
   );
 });
+
+/** The fork server (`comm` `snakepit-zygote`): its workers share its command line. */
+function isForkServer(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'snakepit-zygote';
+  } catch {
+    return false;
+  }
+}

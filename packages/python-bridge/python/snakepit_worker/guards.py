@@ -134,6 +134,7 @@ class PingWatchdog:
         self._window_s = window_s
         self._on_expired = on_expired
         self._last_ping = time.monotonic()
+        self._busy_until = 0.0
 
     def start(self) -> threading.Thread:
         """Start the window now and watch it on a daemon thread."""
@@ -146,9 +147,20 @@ class PingWatchdog:
         """Record a ping: the window starts again."""
         self._last_ping = time.monotonic()
 
+    def hold_until(self, until_unix_ms: int) -> None:
+        """A ``busy()`` announcement: the window starts no earlier than its end.
+
+        Pings that arrive while a call holds the GIL wait unread in the socket; once
+        it is released this thread may run before the reader does. The owner does not
+        judge the worker before the announced end: neither do we.
+        """
+        remaining_s = until_unix_ms / 1000 - time.time()
+        self._busy_until = max(self._busy_until, time.monotonic() + remaining_s)
+
     def _watch(self) -> None:
         while True:
-            remaining = self._last_ping + self._window_s - time.monotonic()
+            start = max(self._last_ping, self._busy_until)
+            remaining = start + self._window_s - time.monotonic()
             if remaining <= 0:
                 self._on_expired()
                 return

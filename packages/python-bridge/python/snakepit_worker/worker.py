@@ -48,7 +48,16 @@ def run(options: WorkerOptions) -> NoReturn:
     channel.start_reader(lifecycle.handle_frame)
     if os.environ.get(RELAY_OUTPUT_ENV) == "1":
         relay_output(channel.send)  # a forked worker shares the fork server's stdout
-    set_busy_sink(channel.send_busy)
+    if watchdog is None:
+        set_busy_sink(channel.send_busy)
+    else:
+        ping_watchdog = watchdog
+
+        def announce_busy(until_unix_ms: int, reason: str) -> None:
+            ping_watchdog.hold_until(until_unix_ms)
+            channel.send_busy(until_unix_ms, reason)
+
+        set_busy_sink(announce_busy)
     servers: List[grpc.Server] = []
     _handle_termination(servers, lifecycle.wakeup_fd)
 

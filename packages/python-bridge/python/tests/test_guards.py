@@ -54,6 +54,16 @@ class PingWatchdogTest(unittest.TestCase):
         self.assertFalse(expired.is_set())
         self.assertTrue(expired.wait(2))
 
+    def test_a_busy_announcement_holds_the_window_until_its_end(self) -> None:
+        expired = threading.Event()
+        watchdog = PingWatchdog(0.1, expired.set)
+        started = time.monotonic()
+        watchdog.hold_until(int((time.time() + 0.4) * 1000))
+        watchdog.start()
+        self.assertTrue(expired.wait(3))
+        # Not before the announced end (0.4 s) plus the window (0.1 s).
+        self.assertGreaterEqual(time.monotonic() - started, 0.45)
+
     def test_rejects_a_non_positive_window(self) -> None:
         with self.assertRaises(ValueError):
             PingWatchdog(0, lambda: None)

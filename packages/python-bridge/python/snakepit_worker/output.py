@@ -23,14 +23,19 @@ _MAX_LINE = 64 * 1024
 Send = Callable[[snakepit_pb2.ControlFrame], None]
 
 
-def relay_output(send: Send) -> None:
-    """Point fds 1 and 2 at pipes and forward their lines from a daemon thread."""
+def flush_std_streams() -> None:
+    """Flush ``sys.stdout`` and ``sys.stderr``; never raises."""
     for stream in (sys.stdout, sys.stderr):
         try:
             if stream is not None:
                 stream.flush()
         except (OSError, ValueError):
             pass
+
+
+def relay_output(send: Send) -> None:
+    """Point fds 1 and 2 at pipes and forward their lines from a daemon thread."""
+    flush_std_streams()
     readers: Dict[int, str] = {}
     for fd, name in ((1, "stdout"), (2, "stderr")):
         read_end, write_end = os.pipe()

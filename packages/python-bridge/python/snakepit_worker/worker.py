@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import platform
 import signal
-import sys
 from types import FrameType
 from typing import List, NoReturn, Optional
 
@@ -28,7 +27,7 @@ from .errors import BindError
 from .execution import Invoker
 from .guards import PingWatchdog, die
 from .lifecycle import Lifecycle
-from .output import RELAY_OUTPUT_ENV, relay_output
+from .output import RELAY_OUTPUT_ENV, flush_std_streams, relay_output
 from .server import WorkerService, start_server
 from .stats import CallCounter
 
@@ -138,10 +137,5 @@ def _handle_termination(servers: List[grpc.Server], wakeup_fd: int) -> None:
 
 def _exit(code: int) -> NoReturn:
     """Exit now, after flushing what handlers printed; the owner is still there."""
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            if stream is not None:
-                stream.flush()
-        except (OSError, ValueError):
-            pass
+    flush_std_streams()
     os._exit(code)

@@ -122,6 +122,8 @@ describe('16. SIGKILL during shutdown; double SIGTERM', () => {
       const runId = cli.runId()!;
       await waitFor(() => workersOfRun(runId).length === 2, 30_000, 'two workers', 50);
       await waitFor(() => /ready/i.test(cli.output()), 30_000, 'pool ready', 50);
+      // Each worker's guardian starts right after it: record them all.
+      await waitFor(() => processesOfRun(runId).length >= 4, 10_000, 'workers and guardians', 50);
       const victim = workersOfRun(runId)[0]!;
       process.kill(victim, 'SIGSTOP');
       const tracked = snapshot([...descendantsOf(cli.pid), ...processesOfRun(runId)]);

@@ -7,7 +7,7 @@ import type { RunListing } from '../registry/listRuns.js';
 export interface PsOptions {
   /** Print JSON instead of a table. @default false */
   readonly json?: boolean;
-  /** @default runtimeDir() (`SNAKEPIT_RUNTIME_DIR`, else `$XDG_RUNTIME_DIR/snakepit`, else `<tmp>/snakepit-<uid>`) */
+  /** @default runtimeDir() (`SNAKEPIT_RUNTIME_DIR`, else `$XDG_RUNTIME_DIR/snakepit`, else `/dev/shm/snakepit-<uid>`, else `<tmp>/snakepit-<uid>`) */
   readonly dir?: string;
   readonly write?: (line: string) => void;
 }

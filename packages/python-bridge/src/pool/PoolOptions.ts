@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import type { Clock, EventBus } from '@snakepit/core';
 import type { ExecuteTracer } from './ExecuteTracer.js';
@@ -23,8 +22,12 @@ export const poolOptionsSchema = pythonWorkerOptionsSchema
     maxQueue: count(0, 1_000_000).default(1000),
     /** How long a call may wait for a free worker. @default 30000 */
     queueTimeoutMs: count(1, 3_600_000).default(30_000),
-    /** Workers starting at once (spawn to Ready). @default availableParallelism() */
-    startConcurrency: count(1, 1000).default(() => availableParallelism()),
+    /**
+     * Workers starting at once (spawn to Ready). @default the CPU count with
+     * `start: 'spawn'` (a start is ~190 ms of CPU), 8 × that with
+     * `'forkserver'` (a forked start is ~17 ms of CPU and mostly waiting)
+     */
+    startConcurrency: count(1, 1000).optional(),
     /**
      * Where each worker's control plane runs: its own worker thread
      * (`dedicated`, the default), a few shared threads (`shared`, for large

@@ -92,7 +92,7 @@ export async function createPool(options: PoolOptions = {}): Promise<Pool> {
   const exits: { last?: Error } = {};
   const allReady = Promise.all(slots.map((slot) => whenState(bus, slot, 'ready')));
   const context = {
-    ...{ host, bus, registry: run.registry, gate: new Semaphore(resolved.startConcurrency) },
+    ...{ host, bus, registry: run.registry, gate: new Semaphore(startConcurrency(resolved)) },
     onExit: (error: Error) => (exits.last = error),
   };
   for (const slot of slots) {
@@ -127,6 +127,11 @@ export async function createPool(options: PoolOptions = {}): Promise<Pool> {
     );
   }
   return pool;
+}
+
+function startConcurrency(options: ResolvedPoolOptions): number {
+  const cores = availableParallelism();
+  return options.startConcurrency ?? (options.start === 'forkserver' ? 8 * cores : cores);
 }
 
 function createHost(

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { isSnakepitError } from '@snakepit/core';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { EventBus, isSnakepitError, runtimeDir } from '@snakepit/core';
 import { createPool } from '@snakepit/python-bridge';
 import type { Pool } from '@snakepit/python-bridge';
 import { describe, expect, it } from 'vitest';
@@ -32,6 +34,32 @@ describe.each(['dedicated', 'shared', 'inline'] as const)(
       await expect(pool.execute('add', [1, 1])).rejects.toSatisfy((e) =>
         isSnakepitError(e, 'POOL_STOPPED'),
       );
+    });
+
+    it('reports every crashed process (process.terminated) and leaves no socket file behind', async () => {
+      // Dedicated threads lost this event for most crashes: the thread's result
+      // overtook its last events, and the port was closed on them.
+      const bus = new EventBus();
+      const terminated = new Set<number>();
+      bus.on('snakepit.worker.process.terminated', (e) => {
+        if (e.pid !== undefined) terminated.add(e.pid);
+      });
+      const restart = { backoff: false as const, maxRestarts: 100 };
+      const pool = await startPool({ size: 1, placement, bus, restart });
+      for (let i = 0; i < 4; i++) {
+        const victim = pidOf(pool, 0);
+        process.kill(victim, 'SIGKILL');
+        await waitFor(() => {
+          const now = pool.stats().workers[0];
+          return now?.state === 'ready' && now.pid !== victim;
+        });
+        await waitFor(() => terminated.has(victim), 2_000, `terminated event of ${victim}`);
+      }
+      // And no socket file is left behind by the SIGKILLed ones.
+      const sockets = readdirSync(join(runtimeDir(), 'runs', pool.runId)).filter((name) =>
+        /^pool\.w\d+\..*\.sock$/.test(name),
+      );
+      expect(sockets).toHaveLength(1);
     });
   },
 );

@@ -62,9 +62,9 @@ export class ThreadActor<B extends AnyActorBehavior> implements ActorRef<B> {
   waitStarted(task: Promise<WireExit>, startTimeoutMs: number): Promise<void> {
     const started = new Promise<void>((resolve, reject) => (this.#started = { resolve, reject }));
     task.then(
-      (wire) => this.#onTaskEnd(fromWireExit(wire)),
+      (wire) => this.#onTaskEnd(fromWireExit(wire), false),
       (error: unknown) =>
-        this.#onTaskEnd(this.#isTerminated ? 'killed' : threadCrash(this.id, error)),
+        this.#onTaskEnd(this.#isTerminated ? 'killed' : threadCrash(this.id, error), true),
     );
     const timer = this.host.clock.setTimeout(() => {
       this.#started.reject(
@@ -165,11 +165,13 @@ export class ThreadActor<B extends AnyActorBehavior> implements ActorRef<B> {
     }
   }
 
-  #onTaskEnd(reason: ExitReason): void {
+  #onTaskEnd(reason: ExitReason, isThreadDead: boolean): void {
     this.#taskReason = reason;
-    // A clean end closed the port on the thread after its last reply, so replies
-    // still in flight arrive before 'close'. A dead thread's port is closed here.
-    if (typeof reason !== 'string' || reason === 'killed') this.port.close();
+    // A task that returned (whatever the actor's reason, an Error included)
+    // closed the port on the thread after its last reply and event, and those
+    // may still be in flight: the task's result travels on another port, so it
+    // can overtake them. Wait for 'close'. A dead thread's port is closed here.
+    if (isThreadDead) this.port.close();
     else this.host.clock.setTimeout(() => this.port.close(), 1000);
     this.#maybeFinish();
   }

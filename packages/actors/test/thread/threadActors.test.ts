@@ -18,6 +18,7 @@ interface WorkerActor {
     threadId(): number;
     fail(state: unknown, message: string): void;
     emit(state: unknown, message: string): void;
+    emitThenFail(state: unknown, message: string): void;
     crashThread(): void;
     exitThread(): void;
     exhaustMemory(): void;
@@ -100,6 +101,23 @@ describe('actors on worker threads', { timeout: 30_000 }, () => {
     await expect(h.spawn(MODULE, undefined, { exportName: 'failsToStart' })).rejects.toThrow(
       'cannot start here',
     );
+  });
+
+  it('delivers the events of an actor that stops with an error before its exit', async () => {
+    // The task's result travels on piscina's port and may overtake the last
+    // events on ours: the exit must wait for them (a worker's
+    // process.terminated was lost this way when its process crashed).
+    const events = new EventBus();
+    const seen = new Set<string>();
+    events.on('snakepit.registry.error', (e) => seen.add(e.message));
+    const h = host({ events, placement: 'dedicated' });
+    for (let i = 0; i < 20; i++) {
+      const ref = await h.spawn<WorkerActor>(MODULE, { initial: 0 });
+      ref.tell('emitThenFail', `last words ${i}`);
+      const reason = await ref.exited;
+      expect(reason).toBeInstanceOf(Error);
+      expect(seen.has(`last words ${i}`), `event ${i} before the exit`).toBe(true);
+    }
   });
 
   it('a throwing actor exits with its error and is restarted on the same warm thread', async () => {

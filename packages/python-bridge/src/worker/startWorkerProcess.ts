@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -67,14 +68,15 @@ export async function startWorkerProcess(
   const { workerId, runId } = launch;
   const stderrTail: string[] = [];
   const spawned: { pid?: number } = {};
+  // One socket per process: a recycled worker's replacement binds while its
+  // predecessor still drains.
+  const socketPath = join(
+    createRunDir(runId),
+    `${workerId}.${randomBytes(4).toString('hex')}.sock`,
+  );
   const argv = [
     ...['--snakepit-run-id', runId, '--adapter', launch.adapter],
-    // One socket per process: a recycled worker's replacement binds while
-    // its predecessor (which unlinks its socket on exit) still drains.
-    ...[
-      '--socket',
-      join(createRunDir(runId), `${workerId}.${randomBytes(4).toString('hex')}.sock`),
-    ],
+    ...['--socket', socketPath],
     ...['--max-concurrency', String(launch.maxConcurrency)],
   ];
   const workerEnv = {
@@ -110,6 +112,9 @@ export async function startWorkerProcess(
         onOutput,
       });
   spawned.pid = proc.pid;
+  // The worker unlinks its socket when it exits by itself; not when it is
+  // SIGKILLed (the soak test found one file left per crash until the run ended).
+  void proc.exited.then(() => rmSync(socketPath, { force: true }));
   const handshake = await awaitReady(proc, launch.startTimeoutMs, clock, onOutput);
   if (!handshake.ready) {
     await proc.stop({

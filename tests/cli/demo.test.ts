@@ -15,9 +15,11 @@ describe('snakepit demo', () => {
     expect(out).toMatch(/crosses over: .*ValueError: a deliberate ValueError/);
     expect(out).toMatch(/✗ pool\.w\d \(pid \d+\) ended: crashed, exit code 3/);
     expect(out).toMatch(/missed heartbeat 2 of 2: hung/);
-    // The restart names the cause (the worker's own `terminated` line is not always there yet).
+    // The worker's own `terminated` line (lost with thread placement until the
+    // actor's last events waited for its port), and the restart with its cause.
+    expect(out).toMatch(/✗ pool\.w\d \(pid \d+\) ended: heartbeat timeout, SIGKILL/);
     expect(out).toMatch(
-      /restarts pool\.w\d after \d+ ms \(Python worker ended \(heartbeat timeout/,
+      /restarts pool\.w\d after \d+ ms \(HEARTBEAT_TIMEOUT: Python worker ended \(heartbeat timeout/,
     );
     expect(out.match(/ready again: pid \d+/g)).toHaveLength(2);
     expect(out).toMatch(/2 of 2 workers ready; restarts: /);

@@ -41,8 +41,9 @@ const ms = (value: number): string =>
 
 const pidText = (pid: number | undefined): string => (pid === undefined ? '' : ` (pid ${pid})`);
 
-// "SnakepitError: Python worker ended (crashed…)" reads better without the
-// class name, and a start failure's traceback once (in the final error) is enough.
+// "SnakepitError: …" reads better without the class name (an error code such
+// as HEARTBEAT_TIMEOUT stays: it says what happened),
+// and a start failure's traceback once (in the final error) is enough.
 const why = (reason: string): string =>
   (reason.split('\n')[0] ?? '').replace(/^[A-Za-z]*Error: /, '');
 

@@ -108,7 +108,9 @@ function recordBeforeFault(owner: OwnerProcess, ready: OwnerReady): Tracked[] {
     if (ref.pid === owner.pid || ref.pid === watchdogPid || stat?.ppid === watchdogPid) return;
     tracked.set(keyOf(ref), { pid: ref.pid, startTime: ref.startTime, label: labelOf(ref.pid) });
   };
-  for (const p of ready.descendants) add(p);
+  // The watchdog's `sleep`s come and go: one the owner listed may be gone now
+  // (its parent pid is then unreadable here, but the owner reported it).
+  for (const p of ready.descendants) if (p.ppid !== watchdogPid) add(p);
   const scanned = [
     ...descendantsOf(owner.pid),
     ...processesOfRun(owner.runId),
@@ -421,8 +423,9 @@ describe('4. the watchdog', () => {
       await owner.exited;
       await sleep(1_500);
       const survivors = tracked.filter(isAlive).length;
-      run.measure(undefined, `${survivors}/6 alive 1.5 s after the kill (expected: 6)`);
-      expect(survivors).toBe(6);
+      const expected = 6 + extraProcesses(false);
+      run.measure(undefined, `${survivors}/${expected} alive 1.5 s after the kill (expected: all)`);
+      expect(survivors).toBe(expected);
       // The orphans are ours to clean up.
       killRefs(tracked);
       const report = await waitUntilGone(tracked, { sinceMs: performance.now(), timeoutMs: 2_000 });

@@ -47,7 +47,8 @@ const poolOptions = (mode, adapter, size, extra = {}) => ({
   size,
   start: mode,
   placement: PLACEMENT,
-  startConcurrency: size,
+  // The default of each mode (CPU count for spawn, 8 × for forkserver): with
+  // every heavy spawn at once, 100 × 0.7 s of CPU outlasts the start timeout.
   reapOrphans: false,
   restart: { maxRestarts: 1000, backoff: false },
   ...extra,

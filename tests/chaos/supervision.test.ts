@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { SnakepitEventMap } from '@snakepit/core';
-import type { Pool } from '@snakepit/python-bridge';
 import { describe, expect, it } from 'vitest';
 import {
   FAST_HEARTBEAT,
@@ -23,6 +22,9 @@ import {
   rejectionOf,
   repetitions,
   useChaos,
+  chaosAdapter,
+  restartsOf,
+  waitForFullPool,
 } from '../support/chaos.js';
 import { startRun } from '../support/chaosResults.js';
 import { startOwner } from '../support/ownerProcess.js';
@@ -41,34 +43,11 @@ import {
 import { liveThreads } from '../support/trackThreads.js';
 
 const { startPool, runtimeDir } = useChaos('chaos-sup');
-const chaosAdapter = { adapter: 'chaos_adapter', pythonPath: [FIXTURES] };
-
-/** Every slot serving again (ready or busy) with a live process, none of them in `replaced`. */
-async function waitForFullPool(pool: Pool, replaced: readonly ProcessRef[], timeoutMs = 30_000) {
-  const gone = new Set(replaced.map((r) => r.pid));
-  await waitFor(
-    () =>
-      pool
-        .stats()
-        .workers.every(
-          (w) =>
-            (w.state === 'ready' || w.state === 'busy') &&
-            w.pid !== undefined &&
-            !gone.has(w.pid) &&
-            refOf(w.pid),
-        ),
-    timeoutMs,
-    `pool back to ${pool.stats().size} ready workers`,
-    50,
-  );
-}
 
 /** The worker process of `pid` and its guardian (the worker's only child at start). */
 function workerAndGuardian(pid: number): ProcessRef[] {
   return snapshot([pid, ...descendantsOf(pid)]);
 }
-
-const restartsOf = (pool: Pool) => pool.stats().workers.reduce((n, w) => n + w.restarts, 0);
 
 describe('3. actor thread terminated', () => {
   it.each(repetitions)(

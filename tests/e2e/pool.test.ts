@@ -6,6 +6,7 @@ import { createPool } from '@snakepit/python-bridge';
 import type { Pool } from '@snakepit/python-bridge';
 import { describe, expect, it } from 'vitest';
 import { testStart, usePools } from '../support/pools.js';
+import { FIXTURES } from '../support/chaos.js';
 import { isGone, processesOfRun, waitFor } from '../support/processes.js';
 
 const startPool = usePools('pool');
@@ -163,6 +164,30 @@ describe('pool supervision', () => {
     }).catch((e: unknown) => e);
     expect(isSnakepitError(error, 'POOL_STOPPED')).toBe(true);
     expect(String((error as Error).cause)).toContain('ModuleNotFoundError');
+    await waitFor(() => processesOfRun(runId).length === 0, 5_000, 'no process left');
+  });
+
+  it('gives up after startAttempts failed starts even when backoff keeps them under the restart intensity', async () => {
+    // Each start fails after a 0.4 s import and the intensity allows 1000
+    // restarts: before startAttempts, createPool stayed pending for ever.
+    const runId = `pool-${randomBytes(4).toString('hex')}`;
+    const startedAt = performance.now();
+    const error = await createPool({
+      runId,
+      ...testStart(),
+      size: 1,
+      adapter: 'slow_import_adapter',
+      pythonPath: [FIXTURES],
+      env: { SNAKEPIT_CHAOS_IMPORT_S: '0.4', SNAKEPIT_CHAOS_IMPORT_FAIL: '1' },
+      startAttempts: 2,
+      restart: { maxRestarts: 1000, backoff: { minDelayMs: 200, maxDelayMs: 200 } },
+    }).catch((e: unknown) => e);
+    expect(isSnakepitError(error, 'POOL_STOPPED')).toBe(true);
+    expect((error as Error).message).toMatch(
+      /worker pool\.w1 failed to start 2 times in a row \(startAttempts: 2\)/,
+    );
+    expect(String((error as Error).cause)).toContain('failing on purpose');
+    expect(performance.now() - startedAt).toBeLessThan(20_000);
     await waitFor(() => processesOfRun(runId).length === 0, 5_000, 'no process left');
   });
 });

@@ -19,6 +19,7 @@ import {
   descendantsOf,
   killRun,
   processesOfRun,
+  refOf,
   snapshot,
   waitFor,
   waitUntilGone,
@@ -35,6 +36,8 @@ export const repetitions = Array.from({ length: REPEAT }, (_, i) => i + 1);
 export const IS_FULL = process.env.SNAKEPIT_CHAOS_FULL === '1';
 /** Python fixtures (adapters acting out bad behaviour). */
 export const FIXTURES = fileURLToPath(new URL('../fixtures', import.meta.url));
+/** The chaos fixture adapter (tests/fixtures/chaos_adapter.py). */
+export const chaosAdapter = { adapter: 'chaos_adapter', pythonPath: [FIXTURES] };
 /** Heartbeats that detect a hung worker in ~2 s even on a loaded machine. */
 export const FAST_HEARTBEAT = { intervalMs: 300, timeoutMs: 1_000, maxMissed: 2 } as const;
 
@@ -124,4 +127,32 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
   );
   if ('error' in outcome) return outcome.error;
   throw new Error(`expected a rejection, got ${JSON.stringify(outcome.value)}`);
+}
+
+/** Restarts of all the pool's slots so far. */
+export const restartsOf = (pool: Pool): number =>
+  pool.stats().workers.reduce((n, w) => n + w.restarts, 0);
+
+/** Every slot serving again (ready or busy) with a live process, none of them in `replaced`. */
+export async function waitForFullPool(
+  pool: Pool,
+  replaced: readonly ProcessRef[],
+  timeoutMs = 30_000,
+): Promise<void> {
+  const gone = new Set(replaced.map((r) => r.pid));
+  await waitFor(
+    () =>
+      pool
+        .stats()
+        .workers.every(
+          (w) =>
+            (w.state === 'ready' || w.state === 'busy') &&
+            w.pid !== undefined &&
+            !gone.has(w.pid) &&
+            refOf(w.pid),
+        ),
+    timeoutMs,
+    `pool back to ${pool.stats().size} ready workers`,
+    50,
+  );
 }

@@ -93,7 +93,7 @@ export async function spawnProcess(options: SpawnProcessOptions): Promise<Manage
       reject(
         new SnakepitError(
           'SPAWN_FAILED',
-          `Could not start \`${options.command}\`: ${error.message}`,
+          `Could not start \`${options.command}\`: ${error.message}${spawnHint(error)}`,
           { cause: error, details: { command: options.command } },
         ),
       );
@@ -113,4 +113,19 @@ export async function spawnProcess(options: SpawnProcessOptions): Promise<Manage
     clock,
     cgroup,
   );
+}
+
+/** What to do about the errno of a failed spawn, when we know. */
+function spawnHint(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'EMFILE':
+      return '. This process is out of file descriptors (each worker holds a few here): raise its limit (`ulimit -n`, LimitNOFILE=) or start fewer workers.';
+    case 'ENFILE':
+      return '. The system is out of file descriptors (fs.file-max): close some or raise the limit.';
+    case 'EAGAIN':
+    case 'ENOMEM':
+      return '. The system refused a new process (memory, or the pids limit of this user or cgroup): see docs/troubleshooting.md.';
+    default:
+      return '';
+  }
 }

@@ -29,6 +29,14 @@ export const poolOptionsSchema = pythonWorkerOptionsSchema
      */
     startConcurrency: count(1, 1000).optional(),
     /**
+     * Tries `createPool` gives each worker: when one fails to start this many
+     * times in a row (a bad adapter, no descriptors left, a start budget too
+     * small), `createPool` stops the pool and rejects with `POOL_STOPPED`
+     * instead of retrying for ever. Once the pool is up, restarts follow
+     * `restart`. @default 3
+     */
+    startAttempts: count(1, 1000).default(3),
+    /**
      * Where each worker's control plane runs: its own worker thread
      * (`dedicated`, the default), a few shared threads (`shared`, for large
      * pools), or the main thread (`inline`).

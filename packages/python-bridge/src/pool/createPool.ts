@@ -91,42 +91,109 @@ export async function createPool(options: PoolOptions = {}): Promise<Pool> {
   routeWorkerEvents(bus, slots, run, clock, resolved.shutdownTimeoutMs + resolved.killAfterMs);
   const exits: { last?: Error } = {};
   const allReady = Promise.all(slots.map((slot) => whenState(bus, slot, 'ready')));
+  const startFailures = new StartFailures(resolved.startAttempts);
   const context = {
     ...{ host, bus, registry: run.registry, gate: new Semaphore(startConcurrency(resolved)) },
-    onExit: (error: Error) => (exits.last = error),
+    onExit: (slot: WorkerSlot, error: Error) => {
+      exits.last = error;
+      startFailures.add(slot, error);
+    },
   };
-  for (const slot of slots) {
-    await supervisor.startChild(
-      workerChildSpec(
-        slot,
-        {
-          ...{ ...launchBase, workerId: slot.id, runCgroup: run.cgroup },
-          forkServer: forkServer?.address,
-        },
-        resolved,
-        context,
-      ),
-    );
-  }
   // Timers are unref'd (they must not keep an app alive), so during restart
   // backoff nothing else would: keep the process up until this start settles.
   const keepAlive = setInterval(() => {}, 60_000);
-  const isReady = await Promise.race([
-    allReady.then(() => true),
-    supervisor.exited.then(() => false),
-  ]).finally(() => clearInterval(keepAlive));
-  if (!isReady) {
+  // A child whose actor cannot even be created fails `startChild`, and a
+  // supervisor that gave up refuses the next: the pool must still be stopped.
+  let startError: Error | undefined;
+  try {
+    for (const slot of slots) {
+      if (startFailures.isExhausted) break;
+      await supervisor.startChild(
+        workerChildSpec(
+          slot,
+          {
+            ...{ ...launchBase, workerId: slot.id, runCgroup: run.cgroup },
+            forkServer: forkServer?.address,
+          },
+          resolved,
+          context,
+        ),
+      );
+    }
+  } catch (error) {
+    startError = error as Error;
+  }
+  const outcome =
+    startError === undefined
+      ? await Promise.race([
+          allReady.then(() => 'ready' as const),
+          supervisor.exited.then(() => 'failed' as const),
+          startFailures.exhausted.then(() => 'exhausted' as const),
+        ])
+      : startFailures.isExhausted
+        ? 'exhausted'
+        : 'failed';
+  clearInterval(keepAlive);
+  startFailures.close();
+  if (outcome !== 'ready') {
     await pool.stop();
-    const why = exits.last?.message ?? 'they kept failing';
+    const why =
+      outcome === 'exhausted'
+        ? startFailures.describe()
+        : (exits.last?.message ?? startError?.message ?? 'they kept failing');
     throw new SnakepitError(
       'POOL_STOPPED',
       `Pool ${resolved.id} could not start its workers: ${why}`,
-      {
-        cause: exits.last,
-      },
+      { cause: outcome === 'exhausted' ? startFailures.last : (exits.last ?? startError) },
     );
   }
   return pool;
+}
+
+/**
+ * Counts each slot's failed starts in a row while `createPool` runs, and
+ * settles `exhausted` when one reaches `startAttempts`. Without it a fault
+ * that outlasts every retry (no descriptors left, an import that fails slowly)
+ * but stays under the restart intensity, which backoff spreads out, would
+ * keep `createPool` pending for ever.
+ */
+class StartFailures {
+  readonly exhausted: Promise<void>;
+  last: Error | undefined;
+  #worst: { slotId: string; count: number } | undefined;
+  readonly #counts = new Map<string, number>();
+  readonly #attempts: number;
+  #settle: () => void = () => {};
+  #isOpen = true;
+
+  get isExhausted(): boolean {
+    return this.#worst !== undefined;
+  }
+
+  constructor(attempts: number) {
+    this.#attempts = attempts;
+    this.exhausted = new Promise((resolve) => (this.#settle = resolve));
+  }
+
+  add(slot: WorkerSlot, error: Error): void {
+    if (!this.#isOpen || slot.readyAtMs !== undefined) return;
+    const count = (this.#counts.get(slot.id) ?? 0) + 1;
+    this.#counts.set(slot.id, count);
+    if (count < this.#attempts) return;
+    this.last = error;
+    this.#worst = { slotId: slot.id, count };
+    this.#settle();
+  }
+
+  describe(): string {
+    const { slotId = '?', count = 0 } = this.#worst ?? {};
+    const times = count === 1 ? 'once' : `${count} times in a row`;
+    return `worker ${slotId} failed to start ${times} (startAttempts: ${this.#attempts}): ${this.last?.message ?? 'no error recorded'}`;
+  }
+
+  close(): void {
+    this.#isOpen = false;
+  }
 }
 
 function startConcurrency(options: ResolvedPoolOptions): number {

@@ -23,8 +23,8 @@ export interface WorkerChildContext {
   readonly registry: RunRegistry;
   /** Bounds the workers between spawn and Ready (`startConcurrency`). */
   readonly gate: Semaphore;
-  /** Told every abnormal exit of a worker actor (for the pool's start error). */
-  readonly onExit: (error: Error) => void;
+  /** Told every abnormal exit of a worker actor, and every actor that could not start (for the pool's start error). */
+  readonly onExit: (slot: WorkerSlot, error: Error) => void;
 }
 
 /**
@@ -64,6 +64,7 @@ export function workerChildSpec(
       } catch (error) {
         gate.release();
         slot.becomeStopped();
+        onExit(slot, error as Error);
         throw error;
       }
       slot.actor = actor;
@@ -76,7 +77,7 @@ export function workerChildSpec(
       slot.onReady = release;
       void actor.exited.then((reason) => {
         release();
-        if (reason instanceof Error) onExit(reason);
+        if (reason instanceof Error) onExit(slot, reason);
         slot.becomeStopped();
       });
       return actor;

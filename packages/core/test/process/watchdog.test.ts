@@ -62,10 +62,12 @@ describe('startWatchdog', () => {
     const all = [...workers.map((w) => w.pid), ...grandchildren];
     await owner.kill();
     const killedAt = Date.now();
-    await until(() => all.every(isGone), 3_000);
-    // Poll 200 ms + one scan; SIGTERM is enough for `sleep`. Generous bound.
-    expect(Date.now() - killedAt).toBeLessThan(2_000);
-    await until(() => isGone(watchdogPid!), 3_000);
+    await until(() => all.every(isGone), 10_000);
+    // Poll 200 ms + one scan; SIGTERM is enough for `sleep`. Generous bound:
+    // the unit projects run in parallel and load both cores (the speed is
+    // measured in bench/ownership.bench.mjs).
+    expect(Date.now() - killedAt).toBeLessThan(5_000);
+    await until(() => isGone(watchdogPid!), 10_000);
     expect(isGone(decoy.pid)).toBe(false);
     // The registry file stays for the reaper (which also removes the socket dir).
     expect(readFileSync(owner.info.registryFile, 'utf8')).toContain(runId);
@@ -89,7 +91,9 @@ describe('startWatchdog', () => {
       pathPrefix: bin,
     });
     await owner.kill();
-    await until(() => isGone(owner.info.workers[0]!.pid), 3_000);
+    // The fallback scans every process's environment through tr and grep,
+    // two forks per process: slow on a loaded machine, hence the deadline.
+    await until(() => isGone(owner.info.workers[0]!.pid), 10_000);
   });
 
   it('exits by itself when the registry file is removed (clean shutdown)', async () => {

@@ -22,8 +22,9 @@ import { workerChildSpec } from './workerChildSpec.js';
  * the intensity the pool stops and emits `snakepit.pool.failed`.
  *
  * @throws {SnakepitError} `INVALID_OPTIONS`, `PYTHON_NOT_FOUND`,
- *   `PYTHON_DEPS_MISSING`, or `POOL_STOPPED` when the workers cannot start
- *   (with the last worker's start error as `cause`).
+ *   `PYTHON_DEPS_MISSING`, or `POOL_STOPPED` when the workers cannot start:
+ *   one failed `startAttempts` starts in a row, or restarts exceeded the
+ *   intensity (with the last start error as `cause`). It always settles.
  */
 export async function createPool(options: PoolOptions = {}): Promise<Pool> {
   const { bus = new EventBus(), clock = realClock, tracer, ...rest } = options;

@@ -107,6 +107,7 @@ function machineTable(machine) {
       ['grpcio', machine.grpcio],
       ['mode', machine.mode],
       ['wall time', `${(machine.wallSeconds / 60).toFixed(1)} min`],
+      ['load', describeLoad(machine)],
     ],
   ).replace('|---|---:|', '|---|---|');
 }
@@ -224,7 +225,7 @@ export function renderHeadline({ machine, figures, isLinked = true }) {
   const out = [
     `Measured by \`pnpm bench\` on ${machine.date.slice(0, 10)}: ${machine.cpu}, ${machine.memory}, ` +
       `Node ${machine.node}, Python ${machine.python.split(' ')[0]}, grpcio ${machine.grpcio}` +
-      `${machine.mode === 'full' ? '' : ' (quick mode)'}, all in one run (${(machine.wallSeconds / 60).toFixed(0)} min), with other jobs on the machine` +
+      `${machine.mode === 'full' ? '' : ' (quick mode)'}, all in one run (${(machine.wallSeconds / 60).toFixed(0)} min; ${describeLoad(machine)})` +
       (isLinked ? '; every table in [bench/RESULTS.md](bench/RESULTS.md).' : '.'),
     '',
   ];
@@ -259,4 +260,15 @@ export function renderHeadline({ machine, figures, isLinked = true }) {
     );
   }
   return out.join('\n');
+}
+
+/**
+ * The 1-minute load average before and after the run (our own benchmarks
+ * make the second), or that it was not recorded.
+ */
+function describeLoad(machine) {
+  if (typeof machine.loadBefore !== 'number') return 'machine load not recorded';
+  const cores = Number(/(\d+) cores/.exec(machine.cpu)?.[1] ?? 0);
+  const idle = cores > 0 && machine.loadBefore < 0.5 * cores ? ' (idle)' : '';
+  return `1-min load average ${machine.loadBefore.toFixed(2)} before${idle}, ${machine.loadAfter.toFixed(2)} after`;
 }

@@ -10,7 +10,7 @@
 //   node bench/run.mjs [--quick] [name-prefix …]      (pnpm bench -- --quick)
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, release, totalmem } from 'node:os';
+import { cpus, loadavg, release, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolvePython } from '@snakepit/core';
@@ -49,6 +49,8 @@ const figuresFile = join(resultsDir, `figures${suffix}.jsonl`);
 rmSync(figuresFile, { force: true });
 
 const startedAt = new Date();
+// How busy the machine was before we started: the headline says so.
+const loadBefore = loadavg()[0];
 const t0 = performance.now();
 const runs = [];
 for (const file of files) {
@@ -89,6 +91,8 @@ const machine = {
   grpcio: python?.grpcVersion ?? 'not found',
   mode: isQuick ? 'quick (BENCH_QUICK=1: fewer, shorter runs)' : 'full',
   wallSeconds,
+  loadBefore,
+  loadAfter: loadavg()[0],
 };
 
 const results = renderResults({ machine, runs, figures });

@@ -181,6 +181,9 @@ describe('pool supervision', () => {
       env: { SNAKEPIT_CHAOS_IMPORT_S: '0.4', SNAKEPIT_CHAOS_IMPORT_FAIL: '1' },
       startAttempts: 2,
       restart: { maxRestarts: 1000, backoff: { minDelayMs: 200, maxDelayMs: 200 } },
+      // Forked workers import the adapter themselves (a fork server that
+      // preloaded it would fail first, with PRELOAD_FAILED).
+      forkServer: { preload: [] },
     }).catch((e: unknown) => e);
     expect(isSnakepitError(error, 'POOL_STOPPED')).toBe(true);
     expect((error as Error).message).toMatch(

@@ -13,6 +13,7 @@ import type { Pool, PoolOptions } from '@snakepit/python-bridge';
 import { afterAll, afterEach, expect } from 'vitest';
 import { settleRuns } from './chaosResults.js';
 import { killOwners } from './ownerProcess.js';
+import { testStart } from './pools.js';
 import type { GoneReport, ProcessRef } from './processes.js';
 import {
   cmdlineOf,
@@ -76,7 +77,7 @@ export function useChaos(prefix: string): {
     runtimeDir,
     newRunId,
     async startPool(options = {}) {
-      const pool = await createPool({ runId: newRunId(), ...options });
+      const pool = await createPool({ runId: newRunId(), ...testStart(), ...options });
       pools.push(pool);
       return pool;
     },

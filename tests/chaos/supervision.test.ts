@@ -211,6 +211,8 @@ describe('9. crash loop', () => {
         adapter: 'crash_loop_adapter',
         pythonPath: [FIXTURES],
         env: { SNAKEPIT_CHAOS_CRASH_FILE: crashFile },
+        // It crashes at import: forked workers must import it themselves.
+        forkServer: { preload: [] },
         restart: {
           maxRestarts: 4,
           periodMs: 60_000,

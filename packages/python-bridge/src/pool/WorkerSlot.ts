@@ -30,6 +30,8 @@ export class WorkerSlot {
   actor: ActorRef<WorkerActor> | undefined;
   inFlight = 0;
   starts = 0;
+  /** Starts that failed since the slot's process was last ready. */
+  failedStarts = 0;
   readyAtMs: number | undefined;
   lastPongAtMs: number | undefined;
   /** Calls completed by the current process. */
@@ -88,6 +90,7 @@ export class WorkerSlot {
     this.onReady?.();
     this.onReady = undefined;
     this.readyAtMs = this.#clock.now();
+    this.failedStarts = 0;
     this.lastPongAtMs = this.readyAtMs;
     this.setState(this.inFlight >= 1 && this.state === 'busy' ? 'busy' : 'ready');
   }

@@ -152,42 +152,41 @@ export async function createPool(options: PoolOptions = {}): Promise<Pool> {
 }
 
 /**
- * Counts each slot's failed starts in a row while `createPool` runs, and
- * settles `exhausted` when one reaches `startAttempts`. Without it a fault
- * that outlasts every retry (no descriptors left, an import that fails slowly)
- * but stays under the restart intensity, which backoff spreads out, would
- * keep `createPool` pending for ever.
+ * Settles `exhausted` when, while `createPool` runs, a slot has failed
+ * `startAttempts` starts in a row (`WorkerSlot.failedStarts`). Without it a
+ * fault that outlasts every retry (no descriptors left, an import that fails
+ * slowly) but stays under the restart intensity, which backoff spreads out,
+ * would keep `createPool` pending for ever.
  */
 class StartFailures {
   readonly exhausted: Promise<void>;
-  last: Error | undefined;
-  #worst: { slotId: string; count: number } | undefined;
-  readonly #counts = new Map<string, number>();
+  /** The slot that ran out of attempts, its count then, and its last start error. */
+  #culprit: { slotId: string; count: number; error: Error } | undefined;
   readonly #attempts: number;
   #settle: () => void = () => {};
   #isOpen = true;
-
-  get isExhausted(): boolean {
-    return this.#worst !== undefined;
-  }
 
   constructor(attempts: number) {
     this.#attempts = attempts;
     this.exhausted = new Promise((resolve) => (this.#settle = resolve));
   }
 
+  get isExhausted(): boolean {
+    return this.#culprit !== undefined;
+  }
+
+  get last(): Error | undefined {
+    return this.#culprit?.error;
+  }
+
   add(slot: WorkerSlot, error: Error): void {
-    if (!this.#isOpen || slot.readyAtMs !== undefined) return;
-    const count = (this.#counts.get(slot.id) ?? 0) + 1;
-    this.#counts.set(slot.id, count);
-    if (count < this.#attempts) return;
-    this.last = error;
-    this.#worst = { slotId: slot.id, count };
+    if (!this.#isOpen || this.#culprit || slot.failedStarts < this.#attempts) return;
+    this.#culprit = { slotId: slot.id, count: slot.failedStarts, error };
     this.#settle();
   }
 
   describe(): string {
-    const { slotId = '?', count = 0 } = this.#worst ?? {};
+    const { slotId = '?', count = 0 } = this.#culprit ?? {};
     const times = count === 1 ? 'once' : `${count} times in a row`;
     return `worker ${slotId} failed to start ${times} (startAttempts: ${this.#attempts}): ${this.last?.message ?? 'no error recorded'}`;
   }

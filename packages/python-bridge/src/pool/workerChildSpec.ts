@@ -63,6 +63,7 @@ export function workerChildSpec(
           : await spawnActor(workerActor, { ...launch, token }, { id: slot.id, events: bus });
       } catch (error) {
         gate.release();
+        slot.failedStarts++;
         slot.becomeStopped();
         onExit(slot, error as Error);
         throw error;
@@ -77,8 +78,10 @@ export function workerChildSpec(
       slot.onReady = release;
       void actor.exited.then((reason) => {
         release();
-        if (reason instanceof Error) onExit(slot, reason);
+        const isFailedStart = reason instanceof Error && slot.readyAtMs === undefined;
+        if (isFailedStart) slot.failedStarts++;
         slot.becomeStopped();
+        if (reason instanceof Error) onExit(slot, reason);
       });
       return actor;
     },

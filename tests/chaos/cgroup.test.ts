@@ -35,7 +35,7 @@ const runIds: string[] = [];
 afterEach(async () => {
   await killOwners();
   killRefs(leftovers.splice(0));
-  for (const runId of runIds.splice(0)) killRun(runId);
+  for (const runId of runIds.splice(0)) await killRun(runId);
 });
 afterAll(() => rmSync(RUNTIME_DIR, { recursive: true, force: true }));
 

@@ -68,9 +68,9 @@ afterEach(async () => {
   await killOwners();
   for (const pool of pools.splice(0)) {
     await pool.stop().catch(() => {});
-    killRun(pool.runId);
+    await killRun(pool.runId);
   }
-  for (const runId of runIds.splice(0)) killRun(runId);
+  for (const runId of runIds.splice(0)) await killRun(runId);
 });
 
 afterAll(() => {

@@ -127,12 +127,12 @@ export async function cleanUp(): Promise<void> {
   for (const cli of started) {
     cli.child.kill('SIGKILL');
     const runId = cli.runId();
-    if (runId !== undefined) killRun(runId);
+    if (runId !== undefined) await killRun(runId);
   }
   await Promise.all([...started].map((cli) => cli.exited));
   for (const cli of started) {
     const runId = cli.runId();
-    if (runId !== undefined) killRun(runId);
+    if (runId !== undefined) await killRun(runId);
   }
   started.clear();
   for (const dir of runtimeDirs.splice(0)) rmSync(dir, { recursive: true, force: true });

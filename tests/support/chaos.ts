@@ -63,9 +63,9 @@ export function useChaos(prefix: string): {
     await killOwners();
     for (const pool of pools.splice(0)) {
       await pool.stop().catch(() => {});
-      killRun(pool.runId);
+      await killRun(pool.runId);
     }
-    for (const runId of runIds.splice(0)) killRun(runId);
+    for (const runId of runIds.splice(0)) await killRun(runId);
   });
   afterAll(() => rmSync(runtimeDir, { recursive: true, force: true }));
   const newRunId = () => {

@@ -170,7 +170,7 @@ export async function killOwners(): Promise<void> {
   for (const owner of owners) {
     owner.kill();
     await owner.exited;
-    killRun(owner.runId);
+    await killRun(owner.runId);
     killEnv(`${OWNER_TAG_ENV}=${owner.tag}`);
   }
   owners.clear();

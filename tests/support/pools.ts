@@ -28,7 +28,7 @@ export function usePools(prefix: string): (options?: PoolOptions) => Promise<Poo
   afterEach(async () => {
     for (const pool of pools.splice(0)) {
       await pool.stop().catch(() => {});
-      killRun(pool.runId);
+      await killRun(pool.runId);
     }
   });
   return async (options = {}) => {

@@ -1,6 +1,6 @@
-import { existsSync, readFileSync, readdirSync, rmdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { RUN_CGROUP_PREFIX, detectCgroupBase, killCgroup } from '@snakepit/core';
+import { RUN_CGROUP_PREFIX, detectCgroupBase, removeCgroup } from '@snakepit/core';
 import { performance } from 'node:perf_hooks';
 
 /**
@@ -242,37 +242,14 @@ export function killEnv(entry: string): void {
   }
 }
 
-/** SIGKILLs every process of the run (test clean-up that runs even after failures). */
-export function killRun(runId: string): void {
-  killEnv(`SNAKEPIT_RUN_ID=${runId}`);
-  removeRunCgroup(runId);
-}
-
 /**
- * Kills and removes the run's cgroup (`snakepit-<runId>`), if the run had one:
- * an owner a test SIGKILLed leaves it behind, empty, until a reaper of its
- * runtime directory runs. Best effort, waiting up to ~0.5 s for it to empty.
+ * SIGKILLs every process of the run and removes its cgroup (`snakepit-<runId>`)
+ * if it had one: an owner a test SIGKILLed leaves that behind, empty, until a
+ * reaper of its runtime directory runs. Test clean-up that runs even after
+ * failures.
  */
-function removeRunCgroup(runId: string): void {
+export async function killRun(runId: string): Promise<void> {
+  killEnv(`SNAKEPIT_RUN_ID=${runId}`);
   const base = detectCgroupBase();
-  if (!base.isAvailable) return;
-  const dir = join(base.dir, `${RUN_CGROUP_PREFIX}${runId}`);
-  if (!existsSync(dir)) return;
-  killCgroup(dir);
-  const pause = new Int32Array(new SharedArrayBuffer(4));
-  for (let attempt = 0; attempt < 50 && existsSync(dir); attempt++) {
-    for (const child of readdirSync(dir, { withFileTypes: true })) {
-      if (child.isDirectory()) tryRmdir(join(dir, child.name));
-    }
-    tryRmdir(dir);
-    if (existsSync(dir)) Atomics.wait(pause, 0, 0, 10);
-  }
-}
-
-function tryRmdir(dir: string): void {
-  try {
-    rmdirSync(dir);
-  } catch {
-    // Still populated: the next attempt.
-  }
+  if (base.isAvailable) await removeCgroup(join(base.dir, `${RUN_CGROUP_PREFIX}${runId}`), 500);
 }

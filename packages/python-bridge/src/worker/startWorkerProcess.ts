@@ -21,6 +21,9 @@ import { relayedOutput } from './relayedOutput.js';
 import type { OutputHandler } from './relayedOutput.js';
 import type { ForkServerAddress } from './forkWorker.js';
 
+/** The variable grpcio reads to install its fork handlers (ADR 0007). */
+export const GRPC_FORK_SUPPORT_ENV = 'GRPC_ENABLE_FORK_SUPPORT';
+
 /** Directory holding the `snakepit_worker` Python package. */
 export const PYTHON_PACKAGE_DIR = fileURLToPath(new URL('../../python', import.meta.url));
 
@@ -148,9 +151,16 @@ interface Handshake {
   readonly problem?: string;
 }
 
-/** The environment of a worker (or of the fork server): PYTHONPATH and the user's variables. */
+/**
+ * The environment of a worker (or of the fork server): gRPC's fork support
+ * off, PYTHONPATH, and the user's variables (which win over our defaults).
+ */
 export function pythonEnv(launch: WorkerLaunch): Record<string, string> {
   return {
+    // With grpcio's fork handlers on (its default in current releases), 20-40 %
+    // of the children a handler forks die at once with SIGSEGV. The worker's
+    // gRPC never crosses a fork, so it needs none: docs/adr/0007-grpc-fork-support.md.
+    [GRPC_FORK_SUPPORT_ENV]: '0',
     ...launch.env,
     PYTHONPATH: [PYTHON_PACKAGE_DIR, ...launch.pythonPath, process.env.PYTHONPATH ?? '']
       .filter(Boolean)

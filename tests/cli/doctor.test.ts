@@ -1,21 +1,22 @@
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, cleanUp, runCli } from './cli.js';
+import { ROOT, buildCli, cleanUp, runCli } from './cli.js';
 
 beforeAll(buildCli, 120_000);
 afterEach(cleanUp);
 
-// An executable that answers core's interpreter probe like a Python without grpc.
-function fakePythonWithoutGrpc(): string {
+// An executable that answers core's interpreter probe (and any other call) with `facts`.
+function fakePython(facts: Record<string, string>): string {
   const path = join(mkdtempSync(join(tmpdir(), 'snakepit-fakepy-')), 'python3');
-  writeFileSync(
-    path,
-    `#!/bin/sh\necho '{"python": "3.11.0", "error": "ModuleNotFoundError: No module named grpc"}'\n`,
-  );
+  writeFileSync(path, `#!/bin/sh\necho '${JSON.stringify(facts)}'\n`);
   chmodSync(path, 0o755);
   return path;
+}
+
+function fakePythonWithoutGrpc(): string {
+  return fakePython({ python: '3.11.0', error: 'ModuleNotFoundError: No module named grpc' });
 }
 
 describe('snakepit doctor', () => {
@@ -50,5 +51,35 @@ describe('snakepit doctor', () => {
     expect(result.stdout).toMatch(
       /✗ adapter: no_such_adapter_module does not import: .*No module named 'no_such_adapter_module'/,
     );
+  });
+  it('warns, without failing, when grpcio or protobuf is outside the tested range', async () => {
+    const tested = JSON.parse(
+      readFileSync(
+        join(ROOT, 'packages/python-bridge/python/snakepit_worker/tested_versions.json'),
+        'utf8',
+      ),
+    ) as { grpcio: { newest: string } };
+    const python = fakePython({ python: '3.11.0', grpc: '1.999.0', protobuf: '3.20.0' });
+    const result = await runCli(['doctor', '--python', python]);
+    expect(result.stdout).toContain(
+      `! grpcio: grpcio 1.999.0 is newer than the newest tested release (${tested.grpcio.newest})`,
+    );
+    expect(result.stdout).toMatch(/! protobuf: protobuf 3\.20\.0 is older than the oldest tested/);
+    expect(result.stdout).toContain(`fix: Install a tested release (\`${python} -m pip install`);
+    expect(result.code).toBe(0);
+  });
+
+  it("says gRPC's fork support is off in workers, and warns when the pool's env turns it on", async () => {
+    const ok = await runCli(['doctor']);
+    expect(ok.stdout).toMatch(/✓ gRPC fork support: off in workers/);
+    const dir = mkdtempSync(join(tmpdir(), 'snakepit-doctor-'));
+    const config = join(dir, 'snakepit.config.json');
+    writeFileSync(config, JSON.stringify({ pool: { env: { GRPC_ENABLE_FORK_SUPPORT: 'true' } } }));
+    const result = await runCli(['doctor', '--config', config]);
+    expect(result.stdout).toMatch(
+      /! gRPC fork support: the pool's `env` sets GRPC_ENABLE_FORK_SUPPORT=true: .*SIGSEGV/,
+    );
+    expect(result.stdout).toContain('fix: Remove GRPC_ENABLE_FORK_SUPPORT from `pool.env`');
+    expect(result.code).toBe(0);
   });
 });

@@ -10,7 +10,13 @@ export type { HeartbeatHandlers } from './heartbeat/HeartbeatMonitor.js';
 export { heartbeatOptionsSchema, DEFAULT_HEARTBEAT_OPTIONS } from './heartbeat/heartbeatOptions.js';
 export type { HeartbeatOptions, ResolvedHeartbeatOptions } from './heartbeat/heartbeatOptions.js';
 export { detectionBudgetMs, selfTerminationWindowMs } from './heartbeat/detectionBudget.js';
-export { startWorkerProcess, PYTHON_PACKAGE_DIR } from './worker/startWorkerProcess.js';
+export {
+  startWorkerProcess,
+  PYTHON_PACKAGE_DIR,
+  GRPC_FORK_SUPPORT_ENV,
+} from './worker/startWorkerProcess.js';
+export { readTestedVersions, untestedVersion } from './worker/testedVersions.js';
+export type { TestedRange, TestedVersions } from './worker/testedVersions.js';
 export type { WorkerLaunch } from './worker/startWorkerProcess.js';
 export { WorkerProcess } from './worker/WorkerProcess.js';
 export type { WorkerStats, WorkerProcessSettings } from './worker/WorkerProcess.js';

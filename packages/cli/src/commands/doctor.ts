@@ -4,6 +4,7 @@ import type { ResolvedRunConfig, RunConfigSources } from '../config/resolveRunCo
 import {
   checkAdapter,
   checkCgroup,
+  checkForkSupport,
   checkNode,
   checkPython,
   checkRuntimeDir,
@@ -22,7 +23,8 @@ const MARKS = { ok: '✓', warn: '!', fail: '✗' } as const;
 /**
  * `snakepit doctor`: checks what `snakepit run` needs — Node, the Python
  * interpreter (as `run` would resolve it, from the same flags, config file
- * and environment) with grpcio and protobuf, the adapter, the runtime
+ * and environment) with grpcio and protobuf in their tested ranges, the
+ * adapter, gRPC's fork support in the workers' environment, the runtime
  * directory, cgroup v2 delegation — and prints the fix for each problem.
  * Returns the exit status: 1 when a check failed, else 0.
  */
@@ -35,6 +37,7 @@ export async function doctorCommand(options: DoctorOptions = {}): Promise<number
   if (python.resolved && config) {
     results.push(await checkAdapter(python.resolved, config.adapter, config.pythonPath));
   }
+  if (config) results.push(checkForkSupport(config.pool.env));
   results.push(await checkRuntimeDir(), await checkCgroup());
   const failed = results.filter((r) => r.status === 'fail').length;
   const warned = results.filter((r) => r.status === 'warn').length;

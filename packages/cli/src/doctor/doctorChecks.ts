@@ -4,7 +4,13 @@ import { access, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isSnakepitError, resolvePython, runtimeDir } from '@snakepit/core';
 import type { ResolvedPython } from '@snakepit/core';
-import { PYTHON_PACKAGE_DIR } from '@snakepit/python-bridge';
+import {
+  GRPC_FORK_SUPPORT_ENV,
+  PYTHON_PACKAGE_DIR,
+  readTestedVersions,
+  untestedVersion,
+} from '@snakepit/python-bridge';
+import type { TestedVersions } from '@snakepit/python-bridge';
 
 /** How one check went: `warn` is worth knowing, `fail` breaks `snakepit run`. */
 export type CheckStatus = 'ok' | 'warn' | 'fail';
@@ -48,8 +54,8 @@ export async function checkPython(
           status: 'ok',
           detail: `${resolved.pythonVersion} at ${resolved.path} (found via ${resolved.source})`,
         },
-        { name: 'grpcio', status: 'ok', detail: resolved.grpcVersion },
-        { name: 'protobuf', status: 'ok', detail: resolved.protobufVersion },
+        checkTestedVersion('grpcio', resolved.grpcVersion, resolved.path),
+        checkTestedVersion('protobuf', resolved.protobufVersion, resolved.path),
       ],
     };
   } catch (error) {
@@ -73,6 +79,42 @@ export async function checkPython(
       ],
     };
   }
+}
+
+/** A Python dependency's release against the range CI tests (`tested_versions.json`). */
+export function checkTestedVersion(
+  name: keyof TestedVersions,
+  version: string,
+  python: string,
+  tested: TestedVersions = readTestedVersions(),
+): CheckResult {
+  const range = `tested: ${tested[name].oldest} to ${tested[name].newest}`;
+  const problem = untestedVersion(name, version, tested);
+  if (problem === undefined) return { name, status: 'ok', detail: `${version} (${range})` };
+  return {
+    name,
+    status: 'warn',
+    detail: `${problem}; it may work, but CI has not run with it`,
+    fix: `Install a tested release (\`${python} -m pip install '${name}>=${tested[name].oldest},<=${tested[name].newest}'\`), or run the suite with it (\`SNAKEPIT_PYTHON=${python} ./dev test\`).`,
+  };
+}
+
+/**
+ * gRPC's fork support in the workers' environment: off unless the pool's
+ * `env` turns it on, and then children that handlers fork may crash (ADR 0007).
+ */
+export function checkForkSupport(workerEnv: Readonly<Record<string, string>> = {}): CheckResult {
+  const name = 'gRPC fork support';
+  const value = workerEnv[GRPC_FORK_SUPPORT_ENV];
+  if (value === undefined || !/^(1|true|yes)$/i.test(value.trim())) {
+    return { name, status: 'ok', detail: 'off in workers: children forked by handlers are safe' };
+  }
+  return {
+    name,
+    status: 'warn',
+    detail: `the pool's \`env\` sets ${GRPC_FORK_SUPPORT_ENV}=${value}: with current grpcio, 20-40 % of the children a handler forks (os.fork, multiprocessing) die at once with SIGSEGV`,
+    fix: `Remove ${GRPC_FORK_SUPPORT_ENV} from \`pool.env\` unless forked children use gRPC objects created before the fork (docs/troubleshooting.md).`,
+  };
 }
 
 /** The worker package and the adapter import with that interpreter (protobuf matches the generated code…). */

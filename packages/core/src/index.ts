@@ -26,7 +26,13 @@ export { signalGroup } from './process/signalGroup.js';
 export { resolvePython } from './python/resolvePython.js';
 export type { ResolvedPython, ResolvePythonOptions } from './python/resolvePython.js';
 export { parseOptions } from './config/parseOptions.js';
-export { runtimeDir, createRunDir, removeRunDir } from './registry/runtimeDir.js';
+export {
+  runtimeDir,
+  resolveRuntimeDir,
+  createRunDir,
+  removeRunDir,
+} from './registry/runtimeDir.js';
+export type { ResolvedRuntimeDir, SkippedRuntimeDir } from './registry/runtimeDir.js';
 export {
   readProcessIdentity,
   matchesIdentity,

@@ -2,7 +2,8 @@ import { execFile } from 'node:child_process';
 import { constants } from 'node:fs';
 import { access, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isSnakepitError, resolvePython, runtimeDir } from '@snakepit/core';
+import { isSnakepitError, resolvePython, resolveRuntimeDir } from '@snakepit/core';
+import type { SkippedRuntimeDir } from '@snakepit/core';
 import type { ResolvedPython } from '@snakepit/core';
 import {
   GRPC_FORK_SUPPORT_ENV,
@@ -153,8 +154,9 @@ export async function checkAdapter(
 /** The runtime directory (registry and sockets) is private and writable. */
 export async function checkRuntimeDir(): Promise<CheckResult> {
   let dir: string;
+  let skipped: readonly SkippedRuntimeDir[];
   try {
-    dir = runtimeDir();
+    ({ dir, skipped } = resolveRuntimeDir());
   } catch (error) {
     return {
       name: 'runtime directory',
@@ -167,7 +169,15 @@ export async function checkRuntimeDir(): Promise<CheckResult> {
   try {
     await writeFile(probe, 'ok', { mode: 0o600 });
     await rm(probe, { force: true });
-    return { name: 'runtime directory', status: 'ok', detail: `${dir} (private, writable)` };
+    if (skipped.length === 0) {
+      return { name: 'runtime directory', status: 'ok', detail: `${dir} (private, writable)` };
+    }
+    return {
+      name: 'runtime directory',
+      status: 'warn',
+      detail: `${dir} (private, writable), because ${skipped.map((s) => `${s.dir} ${s.problem}`).join('; ')}`,
+      fix: `Find out who made ${skipped.map((s) => s.dir).join(' and ')} (another local user can block a predictable path), or set SNAKEPIT_RUNTIME_DIR to a directory of yours.`,
+    };
   } catch (error) {
     return {
       name: 'runtime directory',

@@ -101,4 +101,15 @@ describe('snakepit run configuration', () => {
       pool: { shutdownTimeoutMs: 9000 },
     });
   });
+
+  it('exits 2 naming the file when the default export is a function that throws', async () => {
+    const file = writeTemp(
+      'snakepit.config.mjs',
+      `export default () => { throw new Error('no secrets in this environment'); };\n`,
+    );
+    const result = await runCli(['run', '--print-config', '--config', file], CLEAN_ENV);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`Config file ${file}: Its default export, a function, threw`);
+    expect(result.stderr).toContain('no secrets in this environment');
+  });
 });

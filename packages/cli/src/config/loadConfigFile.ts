@@ -29,7 +29,16 @@ export async function loadConfigFile(path: string): Promise<unknown> {
   if (exported === undefined) {
     throw configError(path, 'Expected a default export (`export default defineConfig({…})`)');
   }
-  return typeof exported === 'function' ? await (exported as () => unknown)() : exported;
+  if (typeof exported !== 'function') return exported;
+  try {
+    return await (exported as () => unknown)();
+  } catch (error) {
+    throw configError(
+      path,
+      `Its default export, a function, threw: ${(error as Error).message ?? String(error)}`,
+      error,
+    );
+  }
 }
 
 async function readText(path: string): Promise<string> {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { access, constants } from 'node:fs/promises';
+import { access, constants, stat } from 'node:fs/promises';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import { SnakepitError } from '../errors/SnakepitError.js';
 
@@ -106,11 +106,8 @@ async function pickFirstUsable(candidates: readonly Candidate[]): Promise<Resolv
 }
 
 async function probeInterpreter(path: string): Promise<ProbeResult> {
-  try {
-    await access(path, constants.X_OK);
-  } catch {
-    return { path, problem: 'not found' };
-  }
+  const unrunnable = await whyNotExecutable(path);
+  if (unrunnable !== undefined) return { path, problem: unrunnable };
   const output = await new Promise<string | Error>((done) => {
     execFile(path, ['-c', PROBE], { timeout: 20_000 }, (error, stdout) => done(error ?? stdout));
   });
@@ -133,6 +130,21 @@ async function probeInterpreter(path: string): Promise<ProbeResult> {
     };
   }
   return { path, facts: { python: facts.python!, grpc: facts.grpc, protobuf: facts.protobuf } };
+}
+
+/** Why `path` cannot be run as a program, or `undefined` when it can be. */
+async function whyNotExecutable(path: string): Promise<string | undefined> {
+  try {
+    const stats = await stat(path);
+    if (stats.isDirectory()) return 'is a directory, not an interpreter';
+    await access(path, constants.X_OK);
+    return undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return 'not found';
+    if (code === 'EACCES') return 'exists but is not executable (is it a Python interpreter?)';
+    return `cannot be run (${(error as Error).message})`;
+  }
 }
 
 function toResolutionError(tried: readonly ProbeResult[], isExplicit: boolean): SnakepitError {

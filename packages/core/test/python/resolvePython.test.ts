@@ -40,6 +40,14 @@ describe('resolvePython', () => {
     expect(error.message).toContain('/nonexistent/python3: not found');
   });
 
+  it('says why an explicit path that exists is no interpreter: not executable, a directory', async () => {
+    const notExecutable = await rejection(resolvePython({ python: '/etc/passwd' }));
+    expect(isSnakepitError(notExecutable, 'PYTHON_NOT_FOUND')).toBe(true);
+    expect(notExecutable.message).toContain('/etc/passwd: exists but is not executable');
+    const directory = await rejection(resolvePython({ python: '/usr/bin' }));
+    expect(directory.message).toContain('/usr/bin: is a directory, not an interpreter');
+  });
+
   it('fails with PYTHON_DEPS_MISSING and the pip command when grpc cannot be imported', async () => {
     const fake = fakePythonWithoutGrpc();
     const error = await rejection(resolvePython({ python: fake }));

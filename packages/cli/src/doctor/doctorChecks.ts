@@ -190,12 +190,15 @@ export async function checkRuntimeDir(): Promise<CheckResult> {
 
 /**
  * cgroup v2 delegation: whether this process's cgroup is writable, so that a
- * run could get a cgroup of its own (the planned `cgroup.kill` layer, see
- * docs/process-ownership.md). Nothing needs it yet: a `warn` at worst.
+ * run gets a cgroup per worker (`cgroup: 'auto'`, the default), whose
+ * `cgroup.kill` also takes children that left the worker's process group
+ * with `setsid()` (see docs/process-ownership.md). Without it, process groups
+ * and the guardians cover the rest: a `warn` at worst.
  */
 export async function checkCgroup(root = '/sys/fs/cgroup'): Promise<CheckResult> {
   const name = 'cgroup v2 delegation';
-  const purpose = 'optional today; the planned cgroup.kill layer will need it';
+  const purpose =
+    "workers then run without cgroups (cgroup: 'auto'): a child that calls setsid() can outlive its worker";
   try {
     await access(join(root, 'cgroup.controllers'), constants.R_OK);
   } catch {

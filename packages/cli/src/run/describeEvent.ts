@@ -149,6 +149,14 @@ const DESCRIBERS: { readonly [N in SnakepitEventName]?: Describer<N> } = {
     message: `reaped pid ${e.pid} of dead run ${e.runId} (${e.signal})`,
   }),
   'snakepit.registry.error': (e) => ({ level: 'warn', kind: 'failed', message: e.message }),
+  'snakepit.run.cgroup': (e) => ({
+    level: 'info',
+    kind: 'run',
+    message:
+      e.path === undefined
+        ? `cgroups off (${e.reason ?? 'not asked for'}): process groups, the guardians and the death signal cover the workers and their children, but not a child that calls setsid()`
+        : `cgroups on: each worker gets a cgroup under ${e.path}, so everything it starts dies with it, setsid() escapees included`,
+  }),
   'snakepit.actor.thread.terminated': (e) => ({
     level: 'error',
     kind: 'failed',

@@ -7,7 +7,7 @@
 // or a delegated subtree). This machine has one; where it is missing the first
 // test fails with the reason instead of the rest silently testing nothing.
 // Build first: `pnpm exec tsc -b`.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -181,6 +181,27 @@ describe('cgroup v2 layer', () => {
     expect(gone.survivors).toEqual([]);
     // No reaper ran: the watchdog removed the cgroups itself.
     await waitUntilTrue(() => !existsSync(runDir), 5_000);
+  });
+
+  it('a pool that fails before any worker starts leaves no run cgroup behind', async () => {
+    const base = detectCgroupBase();
+    if (!base.isAvailable) throw new Error(base.reason);
+    // Its socket directory cannot be made: `runs` is a file.
+    const runtimeDir = mkdtempSync(join(tmpdir(), 'snakepit-cgroup-broken-'));
+    writeFileSync(join(runtimeDir, 'runs'), 'not a directory');
+    const bus = new EventBus();
+    const events = cgroupEvents(bus);
+    const runId = `cgroup-fail-${process.pid}-${runIds.length}`;
+    runIds.push(runId);
+    process.env.SNAKEPIT_RUNTIME_DIR = runtimeDir;
+    try {
+      await expect(startPool({ size: 1, runId, bus })).rejects.toThrow(/runs/);
+    } finally {
+      process.env.SNAKEPIT_RUNTIME_DIR = RUNTIME_DIR;
+      rmSync(runtimeDir, { recursive: true, force: true });
+    }
+    expect(events.map((e) => e.path)).toEqual([join(base.dir, `snakepit-${runId}`)]);
+    expect(existsSync(join(base.dir, `snakepit-${runId}`))).toBe(false);
   });
 
   it('with cgroup: off, a setsid escapee outlives its stopped worker (the documented limit)', async () => {

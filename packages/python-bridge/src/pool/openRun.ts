@@ -44,18 +44,26 @@ export async function openRun(
   const cgroup = openRunCgroup(runId, options.cgroup, bus);
   const registry = RunRegistry.open(runId, { bus });
   if (cgroup !== undefined) registry.setCgroup(cgroup);
-  const runDir = createRunDir(runId);
+  let runDir: string;
   let watchdog: Watchdog | undefined;
-  if (options.watchdog && registry.file !== undefined) {
-    const owner = ownProcessIdentity();
-    watchdog = await startWatchdog({
-      runId,
-      ownerPid: owner.pid,
-      ownerStartTimeTicks: owner.startTimeTicks,
-      registryFile: registry.file,
-      cgroup,
-    });
-    registry.setWatchdogPid(watchdog?.pid);
+  try {
+    runDir = createRunDir(runId);
+    if (options.watchdog && registry.file !== undefined) {
+      const owner = ownProcessIdentity();
+      watchdog = await startWatchdog({
+        runId,
+        ownerPid: owner.pid,
+        ownerStartTimeTicks: owner.startTimeTicks,
+        registryFile: registry.file,
+        cgroup,
+      });
+      registry.setWatchdogPid(watchdog?.pid);
+    }
+  } catch (error) {
+    // Nothing of the run has started: leave no cgroup or registry file behind.
+    if (cgroup !== undefined) await removeCgroup(cgroup);
+    registry.close();
+    throw error;
   }
   return {
     registry,

@@ -109,6 +109,12 @@ describe('pool supervision', () => {
     // A result over the limit: Python's gRPC refuses to send it.
     const result = await pool.execute('blob', { kib: 200 }).catch((e: unknown) => e);
     expect(isSnakepitError(result, 'PAYLOAD_TOO_LARGE')).toBe(true);
+    // Just over the limit, within gRPC's room for the envelope: refused all the same.
+    const justOver = await pool.execute('blob', { kib: 100 }).catch((e: unknown) => e);
+    expect(isSnakepitError(justOver, 'PAYLOAD_TOO_LARGE')).toBe(true);
+    expect((justOver as Error).message).toMatch(
+      /^Result of `blob` is \d+ bytes, over the limit of 65536/,
+    );
     await expect(pool.execute('add', [2, 3])).resolves.toBe(5);
     expect(pool.stats().workers[0]!.restarts).toBe(0);
   });

@@ -67,7 +67,7 @@ export class WorkerClient {
     }
     const handlerTimeUs = response.handlerTimeUs;
     if (response.error) throw toCallError(command, response.error, { handlerTimeUs });
-    return { value: decodeResult(command, response.result), handlerTimeUs };
+    return { value: this.#decodeResult(command, response.result), handlerTimeUs };
   }
 
   /** Runs a generator `command`; yields each item it produces. Same errors as `execute`. */
@@ -80,7 +80,7 @@ export class WorkerClient {
     try {
       for await (const chunk of this.#client.executeStream(call.request, call.callOptions)) {
         if (chunk.error) throw toCallError(command, chunk.error);
-        yield decodeResult(command, chunk.data);
+        yield this.#decodeResult(command, chunk.data);
       }
     } catch (error) {
       throw this.#transportError(command, error, options, call.hasTimedOut());
@@ -120,6 +120,22 @@ export class WorkerClient {
       callOptions: { ...(signal ? { signal } : {}), ...(metadata ? { metadata } : {}) },
       hasTimedOut: () => timeout?.aborted === true,
     };
+  }
+
+  /**
+   * gRPC's message limit leaves room for the envelope, so a result up to that
+   * much over `maxPayloadBytes` reaches us: the limit is the payload's.
+   */
+  #decodeResult(command: string, payload: v1.IPayload | null | undefined): unknown {
+    const bytes = payload?.data?.length ?? 0;
+    if (bytes > this.#maxPayloadBytes) {
+      throw new SnakepitError(
+        'PAYLOAD_TOO_LARGE',
+        `Result of \`${command}\` is ${bytes} bytes, over the limit of ${this.#maxPayloadBytes} (\`maxPayloadBytes\`); raise it or return less`,
+        { details: { command, bytes, maxPayloadBytes: this.#maxPayloadBytes } },
+      );
+    }
+    return decodeResult(command, payload);
   }
 
   #transportError(

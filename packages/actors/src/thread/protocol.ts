@@ -35,6 +35,8 @@ export interface WireError {
   readonly message: string;
   readonly stack: string | undefined;
   readonly code: string | undefined;
+  /** A `SnakepitError`'s `details` (callers switch on them: `faultCode`…), when they clone. */
+  readonly details: Readonly<Record<string, unknown>> | undefined;
   readonly cause: WireError | undefined;
 }
 
@@ -50,6 +52,7 @@ export function toWireError(error: unknown, depth = 0): WireError {
     message: e.message,
     stack: e.stack,
     code: typeof code === 'string' ? code : undefined,
+    details: isSnakepitError(e) ? cloneable(e.details) : undefined,
     cause: e.cause !== undefined && depth < 3 ? toWireError(e.cause, depth + 1) : undefined,
   };
 }
@@ -60,12 +63,26 @@ export function fromWireError(wire: WireError): Error {
   const options = cause === undefined ? {} : { cause };
   const error =
     wire.code && wire.name.endsWith('SnakepitError')
-      ? new SnakepitError(wire.code as SnakepitErrorCode, wire.message, options)
+      ? new SnakepitError(wire.code as SnakepitErrorCode, wire.message, {
+          ...options,
+          ...(wire.details === undefined ? {} : { details: wire.details }),
+        })
       : new Error(wire.message, options);
   if (!isSnakepitError(error)) error.name = wire.name;
   if (wire.stack !== undefined) error.stack = wire.stack;
   if (wire.code !== undefined && !isSnakepitError(error)) Object.assign(error, { code: wire.code });
   return error;
+}
+
+/** `details` as a structured clone, or `undefined` when something in them cannot cross threads. */
+function cloneable(
+  details: Readonly<Record<string, unknown>>,
+): Readonly<Record<string, unknown>> | undefined {
+  try {
+    return structuredClone(details);
+  } catch {
+    return undefined;
+  }
 }
 
 export function toWireExit(reason: ExitReason): WireExit {

@@ -17,7 +17,8 @@ type StopSignal = keyof typeof SIGNAL_NUMBERS;
 /**
  * `snakepit run`: starts the pool and keeps it running until SIGINT,
  * SIGTERM or SIGHUP. The first signal stops gracefully (exit 0); a second
- * one SIGKILLs every worker group at once (exit 128 + signal number).
+ * one SIGKILLs every verified process of the run and each worker's group at
+ * once (exit 128 + signal number; see `killRunProcesses`).
  * Resolves with the exit status: 0 after a clean stop, 1 when the pool
  * could not become ready or failed later.
  *
@@ -118,10 +119,7 @@ async function stopWithin(run: Run, budgetMs: number): Promise<boolean> {
 
 function reportStartFailure(run: Run, config: ResolvedRunConfig, error: unknown): void {
   const code = isSnakepitError(error) ? ` [${error.code}]` : '';
-  const hint =
-    isSnakepitError(error, 'PYTHON_NOT_FOUND') || isSnakepitError(error, 'PYTHON_DEPS_MISSING')
-      ? '`snakepit doctor` checks the interpreter.'
-      : `Check the adapter (${config.adapter}) and its PYTHONPATH (${config.pythonPath.join(':') || 'none'}), the worker output above, and \`snakepit doctor\`.`;
+  const hint = startFailureHint(config, error);
   run.logger.log(
     'error',
     'snakepit.cli.run.start_failed',
@@ -130,4 +128,42 @@ function reportStartFailure(run: Run, config: ResolvedRunConfig, error: unknown)
       ...(isSnakepitError(error) ? { code: error.code } : {}),
     },
   );
+}
+
+/**
+ * What to check after a failed start, by the error's code (and, for a worker
+ * that failed, the code of its fault): only an adapter problem points at the adapter.
+ */
+function startFailureHint(config: ResolvedRunConfig, error: unknown): string {
+  if (!isSnakepitError(error)) return '`snakepit doctor` checks this machine.';
+  switch (error.code) {
+    case 'PYTHON_NOT_FOUND':
+    case 'PYTHON_DEPS_MISSING':
+      return '`snakepit doctor` checks the interpreter.';
+    case 'INVALID_OPTIONS':
+      return 'Correct the option named above (`snakepit run --help`, docs/cli.md).';
+    case 'REGISTRY_ERROR':
+      return '`snakepit doctor` checks the runtime directory; SNAKEPIT_RUNTIME_DIR chooses another.';
+    case 'CGROUP_UNAVAILABLE':
+      return '`snakepit doctor` checks cgroup v2 delegation.';
+    default:
+      break;
+  }
+  const faultCode = faultCodeOf(error);
+  if (faultCode === 'BIND_FAILED') {
+    return 'The worker could not listen on its socket (see above): `snakepit doctor` checks the runtime directory; a shorter SNAKEPIT_RUNTIME_DIR keeps socket paths under 107 bytes.';
+  }
+  if (faultCode !== undefined && faultCode !== 'ADAPTER_IMPORT_FAILED') {
+    return 'See the worker output above, and `snakepit doctor`.';
+  }
+  return `Check the adapter (${config.adapter}) and its PYTHONPATH (${config.pythonPath.join(':') || 'none'}), the worker output above, and \`snakepit doctor\`.`;
+}
+
+/** The `faultCode` a failed worker start carries, on the error or its causes. */
+function faultCodeOf(error: unknown): string | undefined {
+  for (let e: unknown = error; isSnakepitError(e); e = e.cause) {
+    const { faultCode } = e.details;
+    if (typeof faultCode === 'string') return faultCode;
+  }
+  return undefined;
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { EventBus, parseOptions, realClock, resolvePython } from '@snakepit/core';
+import { statSync } from 'node:fs';
+import { EventBus, invalidOption, parseOptions, realClock, resolvePython } from '@snakepit/core';
 import { PythonWorker } from './PythonWorker.js';
 import { pythonWorkerOptionsSchema } from './PythonWorkerOptions.js';
 import type { PythonWorkerOptions, ResolvedPythonWorkerOptions } from './PythonWorkerOptions.js';
@@ -22,14 +23,31 @@ export async function startPythonWorker(options: PythonWorkerOptions): Promise<P
   return new PythonWorker(await startWorkerProcess(launch, { bus, clock }), launch.maxPayloadBytes);
 }
 
-/** Resolves validated options into a launch description (finds the interpreter). */
+/**
+ * Resolves validated options into a launch description (finds the interpreter).
+ *
+ * @throws {SnakepitError} `INVALID_OPTIONS` when `cwd` is not an existing
+ *   directory (spawn would blame the interpreter: "ENOENT"), and what
+ *   `resolvePython` throws.
+ */
 export async function toWorkerLaunch(
   resolved: ResolvedPythonWorkerOptions,
   runId: string,
 ): Promise<WorkerLaunch> {
+  if (resolved.cwd !== undefined && !isDirectory(resolved.cwd)) {
+    throw invalidOption('cwd', resolved.cwd, 'an existing directory');
+  }
   const python = await resolvePython(
     resolved.python === undefined ? {} : { python: resolved.python },
   );
   const { python: _python, runId: _runId, ...launch } = resolved;
   return { ...launch, runId, python: python.path };
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

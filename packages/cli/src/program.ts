@@ -128,6 +128,10 @@ function addRunOptions(command: Command): Command {
       'interface of the HTTP servers (default: 127.0.0.1) [env: SNAKEPIT_HOST]',
     )
     .option(
+      '--allowed-hosts <names>',
+      'host names the HTTP servers answer besides IPs and localhost, colon-separated (others get 421) [env: SNAKEPIT_ALLOWED_HOSTS]',
+    )
+    .option(
       '--metrics-port <port>',
       'serve /metrics on a port of its own [env: SNAKEPIT_METRICS_PORT]',
     )

@@ -35,6 +35,12 @@ export const CONFIG_FIELDS = {
   ),
   pythonPath: field('list', z.array(z.string().min(1)), '--python-path', 'SNAKEPIT_PYTHON_PATH'),
   host: field('string', z.string().min(1), '--host', 'SNAKEPIT_HOST'),
+  allowedHosts: field(
+    'list',
+    z.array(z.string().regex(/^[A-Za-z0-9.-]+$/, { error: 'host names like `status.internal`' })),
+    '--allowed-hosts',
+    'SNAKEPIT_ALLOWED_HOSTS',
+  ),
   statusPort: field('integer', integer(0, 65_535), '--status-port', 'SNAKEPIT_STATUS_PORT'),
   metricsPort: field('integer', integer(0, 65_535), '--metrics-port', 'SNAKEPIT_METRICS_PORT'),
   minReady: field('integer', integer(0, 1000), '--min-ready', 'SNAKEPIT_MIN_READY'),

@@ -32,6 +32,8 @@ export interface ResolvedRunConfig {
   /** Absolute directories. */
   readonly pythonPath: readonly string[];
   readonly host: string;
+  /** Host names the HTTP servers answer besides IP addresses, `localhost` and `host`. */
+  readonly allowedHosts: readonly string[];
   readonly statusPort: number | undefined;
   readonly metricsPort: number | undefined;
   readonly minReady: number;
@@ -59,6 +61,7 @@ export const DEFAULT_RUN_CONFIG = {
   adapter: 'snakepit_worker.demo_adapter',
   pythonPath: [] as readonly string[],
   host: '127.0.0.1',
+  allowedHosts: [] as readonly string[],
   otlpProtocol: 'http/protobuf',
   heartbeatIntervalMs: 2_000,
   heartbeatTimeoutMs: 2_000,
@@ -164,6 +167,7 @@ function combine(
     adapter: pick<string>('adapter', d.adapter).value,
     pythonPath: pythonPath.value.map((dir) => resolve(pythonPath.baseDir ?? '.', dir)),
     host: pick<string>('host', d.host).value,
+    allowedHosts: pick<readonly string[]>('allowedHosts', d.allowedHosts).value,
     statusPort: pick<number | undefined>('statusPort', undefined).value,
     metricsPort: pick<number | undefined>('metricsPort', undefined).value,
     minReady: pick<number>('minReady', workers).value,

@@ -31,6 +31,8 @@ export const snakepitConfigSchema = z.strictObject({
   pythonPath: f.pythonPath.schema.optional(),
   /** Interface of the status and metrics servers. @default '127.0.0.1' */
   host: f.host.schema.optional(),
+  /** Host names the HTTP servers answer besides IP addresses, `localhost` and `host` (others get 421: DNS rebinding). @default [] */
+  allowedHosts: f.allowedHosts.schema.optional(),
   /** Port of /healthz, /readyz, /status, /metrics, /events and the live page; 0 picks a free one. No server when absent. */
   statusPort: f.statusPort.schema.optional(),
   /** A second port serving only /metrics (for a scraper on another interface policy). */

@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { isIP } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { SnakepitError } from '@snakepit/core';
 import type { RunMonitor } from '../run/RunMonitor.js';
@@ -19,6 +20,13 @@ export interface StatusServerOptions {
   readonly isMetricsOnly?: boolean;
   /** Time between two status events of the live page, ms. @default 1000 */
   readonly statusIntervalMs?: number;
+  /**
+   * Host names (`Host` header, without the port) answered besides IP
+   * addresses, `localhost` and `host` itself; any other gets 421. Guards
+   * `/status` and the live page against DNS rebinding from a browser.
+   * @default []
+   */
+  readonly allowedHosts?: readonly string[];
 }
 
 /** A listening status server. */
@@ -37,12 +45,22 @@ type Handler = (request: IncomingMessage, response: ServerResponse) => void;
  * `/healthz` (the process is alive), `/readyz` (200 once the pool has its
  * minimum ready workers, else 503), `/status` (JSON), `/metrics`
  * (Prometheus), `/events` (server-sent events) and `/`, the live page.
+ * Requests naming another host (`Host` header) get 421: see `allowedHosts`.
  *
  * @throws {SnakepitError} `INVALID_OPTIONS` when the port cannot be listened on.
  */
 export async function startStatusServer(options: StatusServerOptions): Promise<StatusServer> {
   const routes = options.isMetricsOnly ? metricsRoutes(options) : allRoutes(options);
+  const host = options.host ?? '127.0.0.1';
+  const isAllowedHost = hostCheck([host, ...(options.allowedHosts ?? [])]);
   const server = createServer((request, response) => {
+    if (!isAllowedHost(request.headers.host)) {
+      return sendText(
+        response,
+        421,
+        `Host ${JSON.stringify(request.headers.host ?? '')} is not served here: add it to allowedHosts (--allowed-hosts, SNAKEPIT_ALLOWED_HOSTS)\n`,
+      );
+    }
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     const handler = routes.get(path);
     if (!handler) return sendText(response, 404, `Not found: ${path}\n`);
@@ -52,7 +70,6 @@ export async function startStatusServer(options: StatusServerOptions): Promise<S
     }
     handler(request, response);
   });
-  const host = options.host ?? '127.0.0.1';
   await listen(server, host, options.port);
   const { port } = server.address() as AddressInfo;
   return {
@@ -60,6 +77,30 @@ export async function startStatusServer(options: StatusServerOptions): Promise<S
     port,
     close: () => close(server),
   };
+}
+
+/**
+ * Whether a request's `Host` header names this server: an IP address (a DNS
+ * rebinding attack needs a name of the attacker's), `localhost`, or one of
+ * `names`. A request without the header (HTTP/1.0 tools) is answered.
+ */
+function hostCheck(names: readonly string[]): (header: string | undefined) => boolean {
+  const allowed = new Set(['localhost', ...names.map((name) => name.toLowerCase())]);
+  return (header) => {
+    if (header === undefined || header === '') return true;
+    const name = hostName(header);
+    return name !== undefined && (isIP(name) !== 0 || allowed.has(name));
+  };
+}
+
+/** The host name of a `Host` header (`[::1]:80` → `::1`), lower-case. */
+function hostName(header: string): string | undefined {
+  try {
+    const name = new URL(`http://${header}`).hostname.toLowerCase();
+    return name.startsWith('[') ? name.slice(1, -1) : name;
+  } catch {
+    return undefined;
+  }
 }
 
 function allRoutes(options: StatusServerOptions): Map<string, Handler> {

@@ -173,7 +173,10 @@ export class Run {
         `pushing metrics and spans over OTLP (${config.otlp.protocol}) to ${config.otlp.endpoint ?? 'the OTEL_EXPORTER_OTLP_ENDPOINT'}`,
       );
     }
-    const common = { host: config.host, monitor: this.monitor, metrics: this.#telemetry.metrics };
+    const common = {
+      ...{ host: config.host, allowedHosts: config.allowedHosts },
+      ...{ monitor: this.monitor, metrics: this.#telemetry.metrics },
+    };
     if (config.statusPort !== undefined) {
       const server = await startStatusServer({
         ...common,

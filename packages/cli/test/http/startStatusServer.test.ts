@@ -180,4 +180,38 @@ describe('startStatusServer', () => {
       `Could not listen on 127.0.0.1:${port}: the port is in use`,
     );
   });
+
+  it('answers only requests that name it: IPs, localhost and allowedHosts, else 421 (DNS rebinding)', async () => {
+    const { monitor } = setUp();
+    const server = await startStatusServer({
+      port: 0,
+      monitor,
+      metrics: undefined,
+      allowedHosts: ['snakepit.internal'],
+    });
+    servers.push(server);
+    const statusWithHost = (host: string): Promise<{ status: number; body: string }> =>
+      new Promise((resolve, reject) => {
+        const req = request(`${server.url}/status`, { headers: { host } }, (res) => {
+          let body = '';
+          res.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        });
+        req.on('error', reject).end();
+      });
+    for (const host of [
+      `127.0.0.1:${server.port}`,
+      `localhost:${server.port}`,
+      `[::1]:${server.port}`,
+      `10.1.2.3:${server.port}`,
+      `SNAKEPIT.internal:${server.port}`,
+    ]) {
+      expect((await statusWithHost(host)).status, host).toBe(200);
+    }
+    const rebound = await statusWithHost(`attacker.example:${server.port}`);
+    expect(rebound.status).toBe(421);
+    expect(rebound.body).toContain('"attacker.example:');
+    expect(rebound.body).toContain('allowedHosts');
+    expect(rebound.body).not.toContain('run-1');
+  });
 });

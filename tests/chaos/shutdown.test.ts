@@ -1,7 +1,8 @@
 // Issue 8's shutdown scenarios against real workers: 15 (a clean stop of busy,
 // SIGTERM-ignoring and stopped workers together) and 16 (the owner SIGKILLed
-// during its shutdown; a double SIGTERM to the CLI). Scenario 15's wedged
-// (GIL-held) and multiprocessing cases are in ownership.test.ts ("3.").
+// during its shutdown; a double SIGTERM to the CLI; and issue 20's: the same
+// after a dead worker's pid went to an unrelated process). Scenario 15's
+// wedged (GIL-held) and multiprocessing cases are in ownership.test.ts ("3.").
 // Build first (`pnpm build`).
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -18,17 +19,25 @@ import { startRun } from '../support/chaosResults.js';
 import { startOwner } from '../support/ownerProcess.js';
 import {
   descendantsOf,
+  isAlive,
+  killRefs,
   processesOfRun,
   readStat,
   snapshot,
+  spawnWithPid,
   waitFor,
   waitUntilGone,
   workersOfRun,
 } from '../support/processes.js';
+import type { ProcessRef } from '../support/processes.js';
 import { cleanUp, exitOf, startCli } from '../cli/cli.js';
 
 const { startPool } = useChaos('chaos-stop');
-afterEach(cleanUp);
+const bystanders: ProcessRef[] = [];
+afterEach(async () => {
+  killRefs(bystanders.splice(0));
+  await cleanUp();
+});
 
 const SHUTDOWN_TIMEOUT_MS = 1_500;
 const KILL_AFTER_MS = 1_000;
@@ -79,7 +88,7 @@ describe('15. clean shutdown of busy, SIGTERM-ignoring and stopped workers toget
   );
 });
 
-describe('16. SIGKILL during shutdown; double SIGTERM', () => {
+describe('16. SIGKILL during shutdown; double SIGTERM (also after pid reuse)', () => {
   it.each(repetitions)(
     'run %i: the owner SIGKILLed 0–1.5 s into pool.stop(): nothing survives',
     async () => {
@@ -139,5 +148,57 @@ describe('16. SIGKILL during shutdown; double SIGTERM', () => {
       run.ok();
     },
     60_000,
+  );
+
+  it.each(repetitions)(
+    "run %i: a dead worker's pid reused by an unrelated process, then two SIGTERMs to `snakepit run`: that process lives, nothing of the run survives",
+    async () => {
+      const run = startRun('16c. pid reuse, double SIGTERM to the CLI');
+      const cli = startCli(['run', '--workers', '2']);
+      await waitFor(() => cli.runId() !== undefined, 30_000, 'run id printed', 50);
+      const runId = cli.runId()!;
+      await waitFor(() => workersOfRun(runId).length === 2, 30_000, 'two workers', 50);
+      await waitFor(() => /ready/i.test(cli.output()), 30_000, 'pool ready', 50);
+      const dead = workersOfRun(runId)[0]!;
+      process.kill(dead, 'SIGKILL');
+      await waitFor(
+        () => {
+          const workers = workersOfRun(runId);
+          return (
+            workers.length === 2 &&
+            !workers.includes(dead) &&
+            workers.every((pid) => cli.output().includes(`started: pid ${pid}`))
+          );
+        },
+        30_000,
+        'the dead worker replaced',
+        50,
+      );
+      await waitFor(() => readStat(dead) === undefined, 10_000, `pid ${dead} reaped`, 20);
+      // No SNAKEPIT_RUN_ID, a group of its own: `kill(-pid)` on the old pid hits it.
+      const bystander = await spawnWithPid(dead);
+      bystanders.push(bystander);
+      expect(readStat(dead)?.pgrp).toBe(dead);
+      await waitFor(() => processesOfRun(runId).length >= 4, 10_000, 'workers and guardians', 50);
+      // A stopped worker holds the graceful stop for its budget: the second
+      // signal lands during it and kills.
+      const stopped = workersOfRun(runId)[0]!;
+      process.kill(stopped, 'SIGSTOP');
+      const tracked = snapshot([...descendantsOf(cli.pid), ...processesOfRun(runId)]);
+      expect(tracked.map((r) => r.pid)).not.toContain(dead);
+
+      cli.child.kill('SIGTERM');
+      await waitFor(() => cli.output().includes('SIGTERM: stopping gracefully'), 5_000, 'first');
+      const signalAt = performance.now();
+      cli.child.kill('SIGTERM');
+      const exit = await exitOf(cli, 15_000);
+      const report = await expectAllGone(tracked, [runId], { sinceMs: signalAt });
+      run.measure(report.lastGoneMs, `exit ${exit.code ?? exit.signal}`);
+      expect(exit, cli.output()).toEqual({ code: 143, signal: null });
+      expect(cli.output()).toMatch(/SIGTERM again: killed \d+ process/);
+      expect(isAlive(bystander), `the unrelated process holding pid ${dead}`).toBe(true);
+      run.ok();
+    },
+    90_000,
   );
 });

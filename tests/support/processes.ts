@@ -1,4 +1,5 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RUN_CGROUP_PREFIX, detectCgroupBase, removeCgroup } from '@snakepit/core';
 import { performance } from 'node:perf_hooks';
@@ -217,6 +218,36 @@ export async function waitUntilGone(
   }
   const lastGoneMs = pending.length > 0 ? undefined : Math.max(0, ...[...goneAfterMs.values()]);
   return { lastGoneMs, goneAfterMs, survivors: pending };
+}
+
+/**
+ * Makes an unrelated process take `pid` (free now, e.g. a dead worker's), as
+ * pid reuse would: `/bin/sleep 600` with an empty environment, leading a
+ * session and process group of its own. Writes `pid - 1` to
+ * /proc/sys/kernel/ns_last_pid right before the fork (needs root) and tries
+ * again while another process takes the pid first or the kernel still
+ * reserves it (as the id of a dead leader's group or session with members).
+ * The caller kills it (`killRefs`), failed test or not.
+ */
+export async function spawnWithPid(pid: number, attempts = 50): Promise<ProcessRef> {
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    writeFileSync('/proc/sys/kernel/ns_last_pid', String(pid - 1));
+    const child = spawn('/bin/sleep', ['600'], { detached: true, stdio: 'ignore', env: {} });
+    child.on('error', () => {});
+    child.unref();
+    if (child.pid === pid) {
+      // Until execve() is done, /proc/PID/environ is still this process's.
+      const hasExecuted = await waitFor(() => cmdlineOf(pid) === '/bin/sleep 600', 2_000).then(
+        () => true,
+        () => false,
+      );
+      const ref = refOf(pid);
+      if (hasExecuted && ref) return ref;
+    }
+    child.kill('SIGKILL');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`pid ${pid} could not be given to a new process in ${attempts} attempts`);
 }
 
 /** SIGKILLs the processes of `refs` that are still the very ones named (never a reused pid). */

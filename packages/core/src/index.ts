@@ -23,6 +23,7 @@ export type { StopOptions, ProcessSource } from './process/ManagedProcess.js';
 export { verifiedSource } from './process/verifiedSource.js';
 export type { ExitStatusReader, VerifiedSourceOptions } from './process/verifiedSource.js';
 export { signalGroup } from './process/signalGroup.js';
+export { signalIdentified } from './process/signalIdentified.js';
 export { resolvePython } from './python/resolvePython.js';
 export type { ResolvedPython, ResolvePythonOptions } from './python/resolvePython.js';
 export { parseOptions } from './config/parseOptions.js';

@@ -49,7 +49,6 @@ export class Run {
   readonly failed: Promise<string>;
   readonly #options: RunOptions;
   readonly #servers: StatusServer[] = [];
-  readonly #knownPids = new Set<number>();
   #pool: Pool | undefined;
   #telemetry: RunTelemetry | undefined;
   #starting: Promise<Pool> | undefined;
@@ -101,12 +100,13 @@ export class Run {
     return this.#stopping;
   }
 
-  /** SIGKILLs every worker group and every process of the run now; returns the pids signalled. */
+  /**
+   * SIGKILLs every process of the run now, and the group of each that leads
+   * one, each verified by its environment right before the signal (see
+   * `killRunProcesses`); returns the pids signalled.
+   */
   kill(): number[] {
-    for (const worker of this.#pool?.stats().workers ?? []) {
-      if (worker.pid !== undefined) this.#knownPids.add(worker.pid);
-    }
-    return killRunProcesses(this.runId, this.#knownPids);
+    return killRunProcesses(this.runId);
   }
 
   async #start(): Promise<Pool> {
@@ -276,10 +276,6 @@ export class Run {
   #logEvents(): void {
     const context = { maxMissed: this.config.heartbeat.maxMissed };
     this.bus.onAny((name, payload) => {
-      if (name === 'snakepit.worker.process.started') {
-        const pid = (payload as { pid?: number }).pid;
-        if (pid !== undefined) this.#knownPids.add(pid);
-      }
       const described = describeEvent(name, payload, context);
       if (described) this.logger.log(described.level, name, described.message, { ...payload });
     });

@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import { readProcessEnvironment } from '@snakepit/core';
+import { readProcessEnvironment, readProcessIdentity, signalIdentified } from '@snakepit/core';
 
 /**
  * Pids of live processes whose environment names `runId`
@@ -11,30 +11,24 @@ export function findRunProcesses(runId: string): number[] {
 }
 
 /**
- * The last resort of a second Ctrl-C: SIGKILL every known worker's process
- * group (each worker leads its own) and every process of the run found by
- * environment, at once and without waiting. Returns the pids signalled.
- * Pids come from this run's own records, seconds old at most, which is
- * why no identity check precedes the signal here (unlike `reap`).
+ * The last resort of a second stop signal, a stop that timed out, or one
+ * that left processes behind: SIGKILLs every process whose environment names
+ * `runId`, and the process group of each one that leads its own (a worker, a
+ * `setsid` escapee), at once and without waiting. Returns the pids signalled.
+ *
+ * Each process is verified right before its signal (core's
+ * `signalIdentified`: pid, start time, boot id and `SNAKEPIT_RUN_ID=<runId>`
+ * in its environment). Pids the run used before are no evidence: a worker
+ * that exited frees its pid for any process, which may lead a group of its
+ * own. Without procfs nothing is signalled.
  */
-export function killRunProcesses(runId: string, workerPids: Iterable<number>): number[] {
-  const signalled = new Set<number>();
-  for (const pid of workerPids) {
-    if (tryKill(-pid) || tryKill(pid)) signalled.add(pid);
-  }
+export function killRunProcesses(runId: string): number[] {
+  const signalled: number[] = [];
   for (const pid of findRunProcesses(runId)) {
-    if (tryKill(pid)) signalled.add(pid);
+    const identity = readProcessIdentity(pid);
+    if (identity && signalIdentified({ ...identity, runId }, 'SIGKILL')) signalled.push(pid);
   }
-  return [...signalled];
-}
-
-function tryKill(pid: number): boolean {
-  try {
-    process.kill(pid, 'SIGKILL');
-    return true;
-  } catch {
-    return false;
-  }
+  return signalled;
 }
 
 /** Pids of live processes per `SNAKEPIT_RUN_ID`, in one pass over `/proc`. */

@@ -13,10 +13,19 @@ export interface ProcessIdentity {
   readonly bootId: string;
   /** The `SNAKEPIT_WORKER_TOKEN` the process was started with, when known. */
   readonly token?: string;
+  /**
+   * The `SNAKEPIT_RUN_ID` the process was started with, when known: weaker
+   * than a token (every process of the run has it), but it still tells the
+   * run's processes from an unrelated one that got a pid the run once used.
+   */
+  readonly runId?: string;
 }
 
 /** The environment variable holding a worker's token (set by `spawnProcess`). */
 export const WORKER_TOKEN_ENV = 'SNAKEPIT_WORKER_TOKEN';
+
+/** The environment variable naming the run a process belongs to (set by `spawnProcess`). */
+const RUN_ID_ENV = 'SNAKEPIT_RUN_ID';
 
 /**
  * Reads the identity of a live process. Returns `undefined` when the process
@@ -47,7 +56,8 @@ export function ownProcessIdentity(): ProcessIdentity {
 /**
  * Whether `identity` still names a live process: the pid exists, is not a
  * zombie, has the same start time within the same boot and, when the identity
- * has a token, was started with `SNAKEPIT_WORKER_TOKEN=<token>`. This is the
+ * has a token or a run id, was started with `SNAKEPIT_WORKER_TOKEN=<token>`
+ * and `SNAKEPIT_RUN_ID=<runId>` (the environment is read now). This is the
  * check to pass before signalling anything found in a file: never signal on a
  * pid alone. Never throws.
  */
@@ -55,9 +65,13 @@ export function matchesIdentity(identity: ProcessIdentity): boolean {
   if (!identity.bootId || identity.bootId !== readBootId()) return false;
   const stat = readProcStat(identity.pid);
   if (!stat || isDead(stat.state) || stat.startTimeTicks !== identity.startTimeTicks) return false;
-  if (identity.token === undefined) return true;
+  const entries = [
+    ...(identity.token === undefined ? [] : [`${WORKER_TOKEN_ENV}=${identity.token}`]),
+    ...(identity.runId === undefined ? [] : [`${RUN_ID_ENV}=${identity.runId}`]),
+  ];
+  if (entries.length === 0) return true;
   const environ = readEnvironText(identity.pid);
-  return environ !== undefined && hasEnvironEntry(environ, `${WORKER_TOKEN_ENV}=${identity.token}`);
+  return environ !== undefined && entries.every((entry) => hasEnvironEntry(environ, entry));
 }
 
 /** Zombies (`Z`) and dying tasks (`X`) hold a pid but are no longer running. */

@@ -42,7 +42,9 @@ export interface PlanInput {
  * namespace) alone, drop a file from a previous boot without killing
  * anything, or list the verified orphans of a dead run. A process is a target only when:
  * - it is a registry entry whose pid, start time, boot id and token all
- *   match (`matchesIdentity`); or
+ *   match (`matchesIdentity`); an entry without a token needs the run id in
+ *   the process's environment instead (a file in the registry directory
+ *   must not be enough to have any process killed); or
  * - its environment names the run and holds the token of a registry entry; or
  * - its environment names the run and the owner it names
  *   (`SNAKEPIT_OWNER_PID`) is dead — see {@link isNamedOwnerDead}.
@@ -86,7 +88,11 @@ function isOtherNamespace(theirs: string | undefined, ours: string | undefined):
   return theirs !== undefined && ours !== undefined && theirs !== ours;
 }
 
-/** The registry's running workers that are still exactly the processes it recorded. */
+/**
+ * The registry's running workers that are still exactly the processes it
+ * recorded: same pid, start time and boot, and the entry's token (or, with
+ * none, the run id) in the environment.
+ */
 function registryTargets(runId: string, record: RunRecord | undefined): OrphanTarget[] {
   if (!record) return [];
   const targets: OrphanTarget[] = [];
@@ -94,7 +100,12 @@ function registryTargets(runId: string, record: RunRecord | undefined): OrphanTa
     const { pid, startTimeTicks, token } = worker;
     if (pid === undefined || startTimeTicks === undefined) continue;
     const bootId = record.owner.bootId;
-    const identity = { pid, startTimeTicks, bootId, ...(token === undefined ? {} : { token }) };
+    const identity = {
+      pid,
+      startTimeTicks,
+      bootId,
+      ...(token === undefined ? { runId } : { token }),
+    };
     if (!matchesIdentity(identity)) continue;
     // Whether it leads a group is read from the kernel, not from the file.
     const isGroupLeader = readProcStat(pid)?.pgrp === pid;

@@ -12,7 +12,7 @@ const ticks = z.number().int().nonnegative();
 
 const registeredWorkerSchema = z.strictObject({
   state: z.enum(['reserved', 'running']),
-  /** Absent only when the spawner gave none (then pid + start time + boot id must do). */
+  /** Absent only when the spawner gave none (then the reaper requires `SNAKEPIT_RUN_ID` in its environment). */
   token: z.string().min(1).optional(),
   pid: pid.optional(),
   pgid: pid.optional(),

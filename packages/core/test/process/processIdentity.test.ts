@@ -74,6 +74,23 @@ describe('readProcessIdentity / matchesIdentity', () => {
     expect(readProcessEnvironment(proc.pid)?.get('SNAKEPIT_RUN_ID')).toBe('identity-run');
   });
 
+  it('checks the run id in the environment, exactly, and with the token', async () => {
+    const proc = await spawnSleeper('identity-run-ab', 'c'.repeat(32));
+    const identity = readProcessIdentity(proc.pid)!;
+    expect(matchesIdentity({ ...identity, runId: 'identity-run-ab' })).toBe(true);
+    expect(matchesIdentity({ ...identity, runId: 'identity-run-a' })).toBe(false);
+    expect(matchesIdentity({ ...identity, runId: 'identity-run-abc' })).toBe(false);
+    expect(matchesIdentity({ ...identity, runId: 'identity-run-ab', token: proc.token })).toBe(
+      true,
+    );
+    expect(matchesIdentity({ ...identity, runId: 'another-run', token: proc.token })).toBe(false);
+    expect(matchesIdentity({ ...identity, runId: 'identity-run-ab', token: 'd'.repeat(32) })).toBe(
+      false,
+    );
+    // This process was not started with any SNAKEPIT_RUN_ID.
+    expect(matchesIdentity({ ...ownProcessIdentity(), runId: 'identity-run-ab' })).toBe(false);
+  });
+
   it('parses a live process whose comm is `a) b`', async () => {
     const link = join(tempRuntimeDir(), 'a) b');
     symlinkSync('/bin/sleep', link);

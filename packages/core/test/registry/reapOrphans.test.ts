@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,9 +10,11 @@ import type { RunRecord } from '../../src/registry/runRecord.js';
 import {
   cleanUpProcesses,
   isGone,
+  remember,
   spawnSleeper,
   tempRuntimeDir,
   testRunId,
+  untilExecuted,
 } from '../process/procHelpers.js';
 import { killOwners, startOwner } from './ownerFixture.js';
 
@@ -122,6 +125,30 @@ describe('reapOrphans', () => {
     expect(report.reaped).toEqual([]);
     expect(report.removedRuns).toEqual([runId]);
     expect([a.pid, b.pid].filter(isGone)).toEqual([]);
+  });
+
+  it('kills the process of a registry entry without a token only if its environment names the run', async () => {
+    const dir = tempRuntimeDir();
+    const runId = testRunId('tokenless');
+    // Pid, start time and boot id match, as a hand-written entry can make them.
+    const ofOtherRun = await spawnSleeper(testRunId('other'));
+    const bare = spawn('/bin/sleep', ['30'], { detached: true, stdio: 'ignore', env: {} });
+    remember(bare.pid!);
+    await untilExecuted(bare.pid!, 'sleep');
+    const own = await spawnSleeper(runId);
+    const entry = (pid: number) => ({
+      state: 'running' as const,
+      pid,
+      startTimeTicks: startOf(pid),
+    });
+    writeRecord(dir, runId, {
+      workers: { w1: entry(ofOtherRun.pid), w2: entry(bare.pid!), w3: entry(own.pid) },
+    });
+    const report = await reapOrphans({ dir, termGraceMs: 200 });
+    expect(report.reaped.map((r) => r.pid)).toEqual([own.pid]);
+    expect(isGone(own.pid)).toBe(true);
+    expect([ofOtherRun.pid, bare.pid!].filter(isGone)).toEqual([]);
+    expect(report.removedRuns).toEqual([runId]);
   });
 
   it('spares a process naming the run whose named owner is alive, and keeps the file', async () => {

@@ -204,16 +204,35 @@ describe('cgroup v2 layer', () => {
     expect(existsSync(join(base.dir, `snakepit-${runId}`))).toBe(false);
   });
 
-  it('with cgroup: off, a setsid escapee outlives its stopped worker (the documented limit)', async () => {
+  it('with cgroup: off, a setsid escapee outlives its worker (the documented limit) but not the pool', async () => {
     const bus = new EventBus();
     const events = cgroupEvents(bus);
+    const reaped: SnakepitEventMap['snakepit.orphan.reaped'][] = [];
+    bus.on('snakepit.orphan.reaped', (event) => reaped.push(event));
     const pool = await startPool({ ...ESCAPING, size: 1, cgroup: 'off', bus });
     expect(events).toEqual([]);
-    expect(cgroupOf(pool.stats().workers[0]?.pid ?? -1)).not.toMatch(/snakepit-/);
+    const worker = pool.stats().workers[0]!;
+    expect(cgroupOf(worker.pid ?? -1)).not.toMatch(/snakepit-/);
     const escaped = escapee((await pool.execute('escape')) as number);
+    process.kill(worker.pid!, 'SIGKILL');
+    await waitUntilTrue(() => pool.stats().workers[0]?.restarts === 1, 10_000);
+    await expect(pool.execute('add', { a: 1, b: 1 })).resolves.toBe(2);
+    const afterRestart = await waitUntilGone([escaped], {
+      sinceMs: performance.now(),
+      timeoutMs: 300,
+    });
+    expect(afterRestart.survivors, 'no cgroup: the escapee outlives its worker').toEqual([escaped]);
+    // A clean stop sweeps what still carries the run id before the registry file goes.
     await pool.stop();
-    const gone = await waitUntilGone([escaped], { sinceMs: performance.now(), timeoutMs: 300 });
-    expect(gone.survivors).toEqual([escaped]);
+    const afterStop = await waitUntilGone([escaped], {
+      sinceMs: performance.now(),
+      timeoutMs: 2_000,
+    });
+    expect(afterStop.survivors).toEqual([]);
+    // Only the escapee: the guardians, which exit just after their workers, are not orphans.
+    expect(reaped.map((e) => [e.pid, e.foundBy, e.runId])).toEqual([
+      [escaped.pid, 'scan', pool.runId],
+    ]);
   });
 });
 

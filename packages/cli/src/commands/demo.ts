@@ -3,7 +3,7 @@ import type { EventBus, SnakepitEventMap, SnakepitEventName } from '@snakepit/co
 import type { Pool } from '@snakepit/python-bridge';
 import { resolveRunConfig } from '../config/resolveRunConfig.js';
 import { createRunLogger } from '../run/createRunLogger.js';
-import { findRunProcesses } from '../run/killRunProcesses.js';
+import { findRunProcesses } from '../run/findRunProcesses.js';
 import { Run } from '../run/Run.js';
 
 /** Options of {@link runDemo}. */

@@ -2,7 +2,7 @@ import { isSnakepitError } from '@snakepit/core';
 import { resolveRunConfig } from '../config/resolveRunConfig.js';
 import type { ResolvedRunConfig, RunConfigSources } from '../config/resolveRunConfig.js';
 import { EXIT_CODES } from '../exitCodes.js';
-import { findRunProcesses } from '../run/killRunProcesses.js';
+import { findRunProcesses } from '../run/findRunProcesses.js';
 import { Run } from '../run/Run.js';
 
 /** Options of {@link runCommand}. */

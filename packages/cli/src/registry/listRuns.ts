@@ -2,7 +2,7 @@ import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { RUN_ID_PATTERN, matchesIdentity, readBootId } from '@snakepit/core';
 import { z } from 'zod';
-import { scanRunIds } from '../run/killRunProcesses.js';
+import { scanRunIds } from '../run/findRunProcesses.js';
 
 /** What `snakepit ps` says about a run. */
 export type RunListingStatus =

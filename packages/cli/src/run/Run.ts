@@ -1,4 +1,4 @@
-import { EventBus, createRunId, resolvePython } from '@snakepit/core';
+import { EventBus, createRunId, killRunProcesses, resolvePython } from '@snakepit/core';
 import type { ResolvedPython } from '@snakepit/core';
 import { createPool } from '@snakepit/python-bridge';
 import type { Pool } from '@snakepit/python-bridge';
@@ -9,7 +9,6 @@ import type { StatusServer } from '../http/startStatusServer.js';
 import { createRunLogger } from './createRunLogger.js';
 import type { RunLogger } from './createRunLogger.js';
 import { describeEvent } from './describeEvent.js';
-import { killRunProcesses } from './killRunProcesses.js';
 import { RunMonitor } from './RunMonitor.js';
 import { StartupProgress } from './StartupProgress.js';
 import { startTelemetry } from './startTelemetry.js';
@@ -106,7 +105,7 @@ export class Run {
    * `killRunProcesses`); returns the pids signalled.
    */
   kill(): number[] {
-    return killRunProcesses(this.runId);
+    return killRunProcesses(this.runId).map((proc) => proc.pid);
   }
 
   async #start(): Promise<Pool> {

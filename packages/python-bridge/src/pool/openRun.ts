@@ -4,6 +4,8 @@ import {
   createRunCgroup,
   createRunDir,
   detectCgroupBase,
+  killRunProcesses,
+  scanRunProcesses,
   ownProcessIdentity,
   reapOrphans,
   readProcessIdentity,
@@ -74,12 +76,35 @@ export async function openRun(
     },
     async close() {
       if (cgroup !== undefined) await removeCgroup(cgroup);
+      else await sweepEscapees(runId, bus);
       registry.close();
       await watchdog?.stop();
       removeRunDir(runDir);
     },
   };
 }
+
+/**
+ * Without cgroups, a child that left its worker's process group (`setsid`)
+ * outlives its worker. Once every worker of the run has stopped, whatever
+ * still carries the run id after a short grace (the guardians take a few ms
+ * to exit after their workers) is such a process: kill it before the
+ * registry file, the last record of the run, is removed.
+ */
+async function sweepEscapees(runId: string, bus: EventBus): Promise<void> {
+  const deadline = Date.now() + GUARDIAN_EXIT_GRACE_MS;
+  while (scanRunProcesses(new Set([runId])).has(runId) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  for (const proc of killRunProcesses(runId)) {
+    bus.emit('snakepit.orphan.reaped', {
+      ...{ runId, pid: proc.pid, signal: 'SIGKILL', foundBy: 'scan' },
+      ...(proc.workerId === undefined ? {} : { workerId: proc.workerId }),
+    });
+  }
+}
+
+const GUARDIAN_EXIT_GRACE_MS = 250;
 
 function openRunCgroup(runId: string, mode: CgroupMode, bus: EventBus): string | undefined {
   if (mode === 'off') return undefined;

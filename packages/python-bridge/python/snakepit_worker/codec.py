@@ -8,6 +8,7 @@ value, or a binary blob without the adapter writing any glue.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Dict, Tuple
 
 from ._proto import snakepit_pb2
@@ -17,6 +18,13 @@ JSON = "application/json"
 OCTET_STREAM = "application/octet-stream"
 
 Arguments = Tuple[Tuple[Any, ...], Dict[str, Any]]
+
+MAX_SAFE_INTEGER = 2**53 - 1
+"""The largest integer JavaScript's numbers hold exactly (``Number.MAX_SAFE_INTEGER``)."""
+
+# An integer past MAX_SAFE_INTEGER has 16 digits or more; so may a float's repr
+# (0.1234567890123456) or a string: a match only triggers the exact check.
+_LONG_DIGIT_RUN = re.compile(r"\d{16,}")
 
 
 def _media_type(content_type: str) -> str:
@@ -61,7 +69,8 @@ def encode_value(value: Any) -> snakepit_pb2.Payload:
 
     ``bytes``, ``bytearray`` and ``memoryview`` travel raw as
     ``application/octet-stream``; anything else as compact UTF-8 JSON. NaN and
-    infinities are refused: JavaScript's ``JSON.parse`` rejects them.
+    infinities are refused: JavaScript's ``JSON.parse`` rejects them; so are
+    integers beyond ±(2**53 - 1), which it would round.
 
     Raises:
         SerializationError: naming the Python type that could not be encoded.
@@ -77,7 +86,31 @@ def encode_value(value: Any) -> snakepit_pb2.Payload:
             f"cannot encode a value of Python type {cls.__module__}.{cls.__qualname__} "
             f"as JSON: {exc}"
         ) from exc
+    if _LONG_DIGIT_RUN.search(text):
+        _check_safe_integers(value, "result")
     return snakepit_pb2.Payload(data=data, content_type=JSON)
+
+
+def _check_safe_integers(value: Any, path: str) -> None:
+    """Refuse an integer that JavaScript would silently round (instead of a wrong number).
+
+    Raises:
+        SerializationError: naming the integer and where it is.
+    """
+    if isinstance(value, bool):
+        return
+    if isinstance(value, int):
+        if abs(value) > MAX_SAFE_INTEGER:
+            raise SerializationError(
+                f"{path} is the integer {value}, beyond JavaScript's exact range "
+                f"(±{MAX_SAFE_INTEGER}): JSON would round it; return it as a string"
+            )
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _check_safe_integers(item, f"{path}[{key!r}]")
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            _check_safe_integers(item, f"{path}[{index}]")
 
 
 def python_error(exc: BaseException) -> snakepit_pb2.PythonError:

@@ -73,6 +73,17 @@ class EncodeValueTest(unittest.TestCase):
         with self.assertRaises(SerializationError):
             encode_value([float("nan")])
 
+    def test_an_integer_javascript_would_round_is_refused_with_where_it_is(self) -> None:
+        where = r"result\['ids'\]\[1\] is the integer 9007199254740993"
+        with self.assertRaisesRegex(SerializationError, where):
+            encode_value({"ids": [1, 2**53 + 1]})
+        with self.assertRaisesRegex(SerializationError, "return it as a string"):
+            encode_value(-(2**60))
+
+    def test_safe_integers_long_floats_and_digit_strings_pass(self) -> None:
+        value = [2**53 - 1, -(2**53 - 1), 0.1234567890123456, "12345678901234567890", True]
+        self.assertEqual(json.loads(encode_value(value).data), value)
+
     def test_a_lone_surrogate_is_a_serialization_error(self) -> None:
         with self.assertRaises(SerializationError):
             encode_value("\ud800")

@@ -15,14 +15,20 @@ export interface EncodedPayload {
  * (`undefined` as no arguments). On the Python side a JSON object becomes
  * keyword arguments and an array positional ones.
  *
- * @throws {SnakepitError} `SERIALIZATION_FAILED` for values JSON cannot hold (BigInt, cycles, functions).
+ * Values that JSON would silently change are refused rather than sent
+ * altered: `NaN` and infinities (→ `null`), `Map` and `Set` (→ `{}`), typed
+ * arrays other than a whole-argument `Uint8Array` (→ an object of indices),
+ * functions and symbols. Object properties that are `undefined` are left
+ * out, as JSON does; a `Date` becomes its ISO string (`toJSON`).
+ *
+ * @throws {SnakepitError} `SERIALIZATION_FAILED` naming the value and where it is.
  */
 export function encodeArgs(command: string, args: unknown): EncodedPayload {
   if (args instanceof Uint8Array) return { data: args, contentType: BYTES_CONTENT_TYPE };
   if (args === undefined) return { data: new Uint8Array(0), contentType: JSON_CONTENT_TYPE };
   let text: string | undefined;
   try {
-    text = JSON.stringify(args);
+    text = JSON.stringify(args, refuseLossyValues);
   } catch (error) {
     throw new SnakepitError(
       'SERIALIZATION_FAILED',
@@ -38,6 +44,27 @@ export function encodeArgs(command: string, args: unknown): EncodedPayload {
     );
   }
   return { data: Buffer.from(text, 'utf8'), contentType: JSON_CONTENT_TYPE };
+}
+
+/** A `JSON.stringify` replacer that throws on a value JSON would change without a word. */
+function refuseLossyValues(this: unknown, key: string, value: unknown): unknown {
+  const where = key === '' ? 'the value passed' : `key \`${key}\``;
+  const refuse = (what: string, instead: string): never => {
+    throw new TypeError(`${where} is ${what}, which JSON would turn into ${instead}`);
+  };
+  if (typeof value === 'number' && !Number.isFinite(value)) refuse(String(value), 'null');
+  if (value instanceof Map) refuse('a Map', '{}; pass Object.fromEntries(map)');
+  if (value instanceof Set) refuse('a Set', '{}; pass [...set]');
+  if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) {
+    refuse(
+      `a ${value.constructor.name}`,
+      'an object of indices; pass Array.from(it), or a Uint8Array as the whole argument',
+    );
+  }
+  if (typeof value === 'function' || typeof value === 'symbol') {
+    refuse(`a ${typeof value}`, 'nothing or null');
+  }
+  return value;
 }
 
 /** Decodes a result payload: JSON to a value, bytes to a `Uint8Array`. */

@@ -2,7 +2,9 @@
 // terminated), 4 (worker SIGSTOPped: replaced; and its owner SIGKILLed
 // meanwhile), 5 (a hung worker that ignores SIGTERM), 9 (crash loop →
 // backoff → escalation), 11 (a long GIL-holding call with and without
-// `Busy`) and 17 (half the pool killed at once under load). Each records the
+// `Busy`), 17 (half the pool killed at once under load), and issue 20's 18
+// (handlers raising a BaseException that is not an Exception) and 19 (a
+// worker's wall clock stepped ±1 h inside `busy()`). Each records the
 // processes before the fault (pid + start time) and ends with none of them
 // left and an empty environment scan. Build first (`pnpm build`).
 import './../support/trackThreads.js';
@@ -26,6 +28,11 @@ import {
   restartsOf,
   waitForFullPool,
 } from '../support/chaos.js';
+import {
+  BASE_EXCEPTION_HANDLERS,
+  BASE_EXCEPTION_KINDS,
+  raiseBaseException,
+} from '../support/baseExceptions.js';
 import { startRun } from '../support/chaosResults.js';
 import { startOwner } from '../support/ownerProcess.js';
 import type { ProcessRef } from '../support/processes.js';
@@ -348,6 +355,114 @@ describe('17. half the pool killed at once under load', () => {
       expect(restartsOf(pool)).toBe(size / 2);
       expect(succeeded, 'calls served after the recovery').toBeGreaterThan(successesAtRecovery);
       await waitFor(() => pool.stats().byState.ready === size, 5_000, 'all idle after the load');
+      const stopAt = performance.now();
+      const tracked = [...before, ...recordProcesses(pool.runId)];
+      await pool.stop();
+      await expectAllGone(tracked, [pool.runId], { sinceMs: stopAt });
+      run.ok();
+    },
+    60_000,
+  );
+});
+
+describe('18. handlers raising a BaseException that is not an Exception', () => {
+  it.each(repetitions)(
+    'run %i: a pool of 1 answers every kind, from every kind of handler, with the Python error and serves on',
+    async () => {
+      const run = startRun('18. BaseException in handlers, pool of 1');
+      const pool = await startPool({ size: 1, heartbeat: FAST_HEARTBEAT, ...chaosAdapter });
+      const before = recordProcesses(pool.runId);
+      const pid = pool.stats().workers[0]!.pid;
+      // Before issue 20 the first call went unanswered: EXECUTE_TIMEOUT after 5 s.
+      const calls = BASE_EXCEPTION_HANDLERS.flatMap((handler) =>
+        BASE_EXCEPTION_KINDS.map(([kind, pythonType]) => ({ handler, kind, pythonType })),
+      ).sort(() => Math.random() - 0.5);
+
+      const faultAt = performance.now();
+      for (const { handler, kind, pythonType } of calls) {
+        const { got } = await raiseBaseException(pool, handler, kind, 5_000);
+        expect(got, `${kind} from a ${handler} handler`).toBe(pythonType);
+        await expect(pool.execute('add', { a: 1, b: 2 }, { timeoutMs: 5_000 })).resolves.toBe(3);
+      }
+      run.measure(performance.now() - faultAt, `${calls.length} raising calls, each then an add`);
+
+      expect(pool.stats().workers[0]).toMatchObject({
+        pid,
+        state: 'ready',
+        restarts: 0,
+        inFlight: 0,
+      });
+      const stopAt = performance.now();
+      const tracked = [...before, ...recordProcesses(pool.runId)];
+      await pool.stop();
+      await expectAllGone(tracked, [pool.runId], { sinceMs: stopAt });
+      run.ok();
+    },
+    60_000,
+  );
+});
+
+const STEPPED_HOLD_S = 4;
+/** How long a hang past its Busy may take to be found: Busy (2 s) + detection + SIGKILL, generously. */
+const HANG_FOUND_WITHIN_MS = 20_000;
+
+describe('19. the wall clock of a worker stepped ±1 h while busy() runs', () => {
+  // Models NTP (or an operator) stepping one machine's clock, or an owner and a
+  // worker whose clocks disagree: the fixture shifts `time.time` in the worker
+  // process only, by +3600 s or −3600 s, just before `busy()`; the machine's
+  // clock and the owner's are left alone. Before issue 20 the Busy deadline
+  // was the worker's wall-clock time, compared with the owner's: −1 h ended an
+  // announced hold at once (the worker was killed), +1 h hid a hang for an hour.
+  it.each(repetitions)(
+    `run %i: a ${STEPPED_HOLD_S} s GIL hold inside busy() finishes, a hang past its 2 s busy() is found (each step)`,
+    async () => {
+      const run = startRun('19. worker clock stepped ±1 h in busy()');
+      const pool = await startPool({ size: 4, heartbeat: FAST_HEARTBEAT, ...chaosAdapter });
+      const terminated: SnakepitEventMap['snakepit.worker.process.terminated'][] = [];
+      const timeouts: SnakepitEventMap['snakepit.worker.heartbeat.timeout'][] = [];
+      pool.events.on('snakepit.worker.process.terminated', (e) => terminated.push(e));
+      pool.events.on('snakepit.worker.heartbeat.timeout', (e) => timeouts.push(e));
+      const before = recordProcesses(pool.runId);
+      const workers = pool.stats().workers.map((w) => refOf(w.pid!)!);
+
+      const faultAt = performance.now();
+      const stepped = (step_s: number, busy_s: number, hold_s: number) =>
+        pool.execute('busy_with_stepped_clock', { step_s, busy_s, hold_s }).then(
+          (value) => ({ value, ms: performance.now() - faultAt }),
+          (error: unknown) => ({ error: codeOf(error), ms: performance.now() - faultAt }),
+        );
+      const pending = sleep(HANG_FOUND_WITHIN_MS).then(() => 'still pending' as const);
+      const settled = <T>(call: Promise<T>) => Promise.race([call, pending]);
+      const [announcedAhead, announcedBehind, hangAhead, hangBehind] = await Promise.all([
+        settled(stepped(3600, STEPPED_HOLD_S + 2, STEPPED_HOLD_S)),
+        settled(stepped(-3600, STEPPED_HOLD_S + 2, STEPPED_HOLD_S)),
+        settled(stepped(3600, 2, 3600)), // holds the GIL for an hour: a real hang
+        settled(stepped(-3600, 2, 3600)),
+      ]);
+      const hangs = [hangAhead, hangBehind];
+      run.measure(performance.now() - faultAt, 'the two holds done, the two hangs found');
+
+      expect({ announcedAhead, announcedBehind }).toMatchObject({
+        announcedAhead: { value: STEPPED_HOLD_S },
+        announcedBehind: { value: STEPPED_HOLD_S },
+      });
+      expect(hangs).toMatchObject([{ error: 'WORKER_CRASHED' }, { error: 'WORKER_CRASHED' }]);
+      // Found only once its Busy had ended.
+      for (const hang of hangs) expect((hang as { ms: number }).ms).toBeGreaterThan(2_000);
+      const killedAsHung = () => terminated.filter((e) => e.exit.reason === 'heartbeat timeout');
+      await waitFor(() => killedAsHung().length >= 2, 10_000, 'two workers killed as hung');
+      const killed = killedAsHung();
+      expect(killed).toHaveLength(2);
+      // Each judged by its missed pings. An announced worker may miss one too (a ping
+      // left unread behind the GIL when its Busy is withdrawn), never maxMissed.
+      for (const { pid } of killed) {
+        const missed = timeouts.filter((e) => e.pid === pid).map((e) => e.missed);
+        expect(Math.max(...missed)).toBe(FAST_HEARTBEAT.maxMissed);
+      }
+      // The two announced workers are the same processes, still serving.
+      expect(workers.filter(isAlive)).toHaveLength(2);
+      await waitForFullPool(pool, []);
+      expect(restartsOf(pool)).toBe(2);
       const stopAt = performance.now();
       const tracked = [...before, ...recordProcesses(pool.runId)];
       await pool.stop();

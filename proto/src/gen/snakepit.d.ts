@@ -136,12 +136,14 @@ export namespace snakepit {
         interface IBusy {
             untilUnixMs?: (number|null);
             reason?: (string|null);
+            durationMs?: (number|null);
         }
 
         class Busy implements IBusy {
             constructor(properties?: snakepit.v1.IBusy);
             public untilUnixMs: number;
             public reason: string;
+            public durationMs: number;
             public static create(properties?: snakepit.v1.IBusy): snakepit.v1.Busy;
             public static encode(message: snakepit.v1.IBusy, writer?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: snakepit.v1.IBusy, writer?: $protobuf.Writer): $protobuf.Writer;

@@ -1684,6 +1684,7 @@ export const snakepit = $root.snakepit = (() => {
              * @interface IBusy
              * @property {number|null} [untilUnixMs] Busy untilUnixMs
              * @property {string|null} [reason] Busy reason
+             * @property {number|null} [durationMs] Busy durationMs
              */
 
             /**
@@ -1718,6 +1719,14 @@ export const snakepit = $root.snakepit = (() => {
             Busy.prototype.reason = "";
 
             /**
+             * Busy durationMs.
+             * @member {number} durationMs
+             * @memberof snakepit.v1.Busy
+             * @instance
+             */
+            Busy.prototype.durationMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
              * Creates a new Busy instance using the specified properties.
              * @function create
              * @memberof snakepit.v1.Busy
@@ -1749,6 +1758,8 @@ export const snakepit = $root.snakepit = (() => {
                     writer.uint32(/* id 1, wireType 0 =*/8).uint64(message.untilUnixMs);
                 if (message.reason != null && Object.hasOwnProperty.call(message, "reason"))
                     writer.uint32(/* id 2, wireType 2 =*/18).string(message.reason);
+                if (message.durationMs != null && Object.hasOwnProperty.call(message, "durationMs"))
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.durationMs);
                 return writer;
             };
 
@@ -1805,6 +1816,10 @@ export const snakepit = $root.snakepit = (() => {
                         }
                     case 2: {
                             message.reason = reader.string();
+                            break;
+                        }
+                    case 3: {
+                            message.durationMs = $toNumber(reader.uint64());
                             break;
                         }
                     default:
@@ -1865,6 +1880,15 @@ export const snakepit = $root.snakepit = (() => {
                         message.untilUnixMs = new $util.LongBits(object.untilUnixMs.low >>> 0, object.untilUnixMs.high >>> 0).toNumber(true);
                 if (object.reason != null)
                     message.reason = String(object.reason);
+                if (object.durationMs != null)
+                    if ($util.Long)
+                        message.durationMs = $util.Long.fromValue(object.durationMs, true);
+                    else if (typeof object.durationMs === "string")
+                        message.durationMs = parseInt(object.durationMs, 10);
+                    else if (typeof object.durationMs === "number")
+                        message.durationMs = object.durationMs;
+                    else if (typeof object.durationMs === "object")
+                        message.durationMs = new $util.LongBits(object.durationMs.low >>> 0, object.durationMs.high >>> 0).toNumber(true);
                 return message;
             };
 
@@ -1892,6 +1916,11 @@ export const snakepit = $root.snakepit = (() => {
                     } else
                         object.untilUnixMs = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
                     object.reason = "";
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.durationMs = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.durationMs = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
                 }
                 if (message.untilUnixMs != null && Object.hasOwnProperty.call(message, "untilUnixMs"))
                     if (typeof BigInt !== "undefined" && options.longs === BigInt)
@@ -1902,6 +1931,13 @@ export const snakepit = $root.snakepit = (() => {
                         object.untilUnixMs = options.longs === String ? $util.Long.prototype.toString.call(message.untilUnixMs) : options.longs === Number ? new $util.LongBits(message.untilUnixMs.low >>> 0, message.untilUnixMs.high >>> 0).toNumber(true) : message.untilUnixMs;
                 if (message.reason != null && Object.hasOwnProperty.call(message, "reason"))
                     object.reason = message.reason;
+                if (message.durationMs != null && Object.hasOwnProperty.call(message, "durationMs"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.durationMs = typeof message.durationMs === "number" ? BigInt(message.durationMs) : $util.Long.fromBits(message.durationMs.low >>> 0, message.durationMs.high >>> 0, true).toBigInt();
+                    else if (typeof message.durationMs === "number")
+                        object.durationMs = options.longs === String ? String(message.durationMs) : message.durationMs;
+                    else
+                        object.durationMs = options.longs === String ? $util.Long.prototype.toString.call(message.durationMs) : options.longs === Number ? new $util.LongBits(message.durationMs.low >>> 0, message.durationMs.high >>> 0).toNumber(true) : message.durationMs;
                 return object;
             };
 

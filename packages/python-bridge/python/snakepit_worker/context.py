@@ -9,13 +9,16 @@ it is loaded before the worker's guards are armed.
 
 from __future__ import annotations
 
+import math
 import threading
 import time
 from contextlib import contextmanager
 from typing import Callable, Dict, Iterator, Mapping, Optional, Tuple
 
 BusySink = Callable[[int, str], None]
-"""Receives ``(until_unix_ms, reason)``; ``until_unix_ms == 0`` clears the announcement."""
+"""Receives ``(duration_ms, reason)``: do not judge the worker hung for ``duration_ms``
+from now; ``0`` clears the announcement. A duration, not a wall-clock deadline: the
+owner's and the worker's wall clocks need not agree, nor stay unstepped."""
 
 
 class CallContext:
@@ -83,12 +86,13 @@ class _BusyTracker:
     """Announces the latest deadline among all open ``busy()`` blocks of the process.
 
     Handlers run concurrently: one block ending must not clear another's
-    announcement, so the tracker re-announces whatever is still open.
+    announcement, so the tracker re-announces whatever is still open, as the time
+    left until its deadline. Deadlines are on the monotonic clock (issue 20).
     """
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._open: Dict[int, Tuple[int, str]] = {}
+        self._open: Dict[int, Tuple[float, str]] = {}
         self._next_token = 0
         self._sink: Optional[BusySink] = None
 
@@ -96,11 +100,12 @@ class _BusyTracker:
         with self._lock:
             self._sink = sink
 
-    def open(self, until_unix_ms: int, reason: str) -> int:
+    def open(self, deadline_s: float, reason: str) -> int:
+        """Open a block ending at ``deadline_s`` on ``time.monotonic()``."""
         with self._lock:
             token = self._next_token
             self._next_token += 1
-            self._open[token] = (until_unix_ms, reason)
+            self._open[token] = (deadline_s, reason)
             self._announce()
             return token
 
@@ -112,8 +117,11 @@ class _BusyTracker:
     def _announce(self) -> None:
         if self._sink is None:
             return
-        until, reason = max(self._open.values(), default=(0, ""))
-        self._sink(until, reason)
+        deadline_s, reason = max(self._open.values(), default=(0.0, ""))
+        # Rounded up: an announcement never ends before the block's deadline. A block
+        # still open past its deadline announces 0, as the owner already judges it.
+        duration_ms = max(0, math.ceil((deadline_s - time.monotonic()) * 1000))
+        self._sink(duration_ms, reason if duration_ms > 0 else "")
 
 
 _busy_tracker = _BusyTracker()
@@ -135,6 +143,8 @@ def busy(seconds: float, reason: str = "") -> Iterator[None]:
     Use it around work that may starve the heartbeat (a C extension holding the GIL):
     the owner waits until the announced deadline before it counts missed pongs. The
     announcement is withdrawn when the block exits, unless another block is still open.
+    The deadline is measured on each process's monotonic clock: a wall-clock step in
+    the worker or the owner neither lengthens nor shortens it.
 
     Args:
         seconds: how long the work may take, in seconds; must be positive.
@@ -145,8 +155,7 @@ def busy(seconds: float, reason: str = "") -> Iterator[None]:
     """
     if not seconds > 0:
         raise ValueError(f"Expected `seconds` to be a positive number, got {seconds!r}")
-    until_unix_ms = int((time.time() + seconds) * 1000)
-    token = _busy_tracker.open(until_unix_ms, reason)
+    token = _busy_tracker.open(time.monotonic() + seconds, reason)
     try:
         yield
     finally:

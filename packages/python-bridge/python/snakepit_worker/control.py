@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from typing import Callable
 
 from ._proto import snakepit_pb2
@@ -53,9 +54,16 @@ class ControlChannel:
         except OSError as exc:
             self._report_lost(f"control channel write failed: {exc}")
 
-    def send_busy(self, until_unix_ms: int, reason: str) -> None:
-        """Send a ``Busy`` frame (a ``context.BusySink``)."""
-        busy = snakepit_pb2.Busy(until_unix_ms=until_unix_ms, reason=reason)
+    def send_busy(self, duration_ms: int, reason: str) -> None:
+        """Send a ``Busy`` frame (a ``context.BusySink``); ``duration_ms`` 0 clears.
+
+        ``until_unix_ms`` is for display (and for owners older than ``duration_ms``):
+        the owner measures ``duration_ms`` on its own monotonic clock.
+        """
+        until_unix_ms = int(time.time() * 1000) + duration_ms if duration_ms > 0 else 0
+        busy = snakepit_pb2.Busy(
+            duration_ms=duration_ms, until_unix_ms=until_unix_ms, reason=reason
+        )
         self.send(snakepit_pb2.ControlFrame(busy=busy))
 
     def start_reader(self, on_frame: FrameHandler) -> threading.Thread:

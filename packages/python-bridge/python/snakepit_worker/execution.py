@@ -3,6 +3,14 @@
 Errors travel inside the response, never as a gRPC status: the owner then tells a
 failed command (the worker is fine and keeps serving) from a failed worker (the
 call itself broke), and gets the Python type and traceback either way.
+
+Every ``BaseException`` a handler raises is answered, not only ``Exception``:
+``KeyboardInterrupt``, ``GeneratorExit`` or ``asyncio.CancelledError`` left to
+grpcio's thread pool would leave the call open for ever, its worker busy and yet
+alive to the heartbeat (issue 20). Nothing needs one to propagate from a handler
+thread: the worker's own exits are ``os._exit`` and its signal handlers run on the
+main thread. The one exception not caught is a ``GeneratorExit`` thrown in at the
+stream's own ``yield``: that is grpcio closing a stream whose caller went away.
 """
 
 from __future__ import annotations
@@ -53,7 +61,7 @@ class Invoker:
                 finally:
                     handler_time_us = int((time.perf_counter() - started) * 1_000_000)
                 payload = encode_value(result)
-            except (Exception, SystemExit) as exc:
+            except BaseException as exc:  # see the module docstring
                 error = python_error(exc)
                 return snakepit_pb2.ExecuteResponse(error=error, handler_time_us=handler_time_us)
             return snakepit_pb2.ExecuteResponse(result=payload, handler_time_us=handler_time_us)
@@ -69,28 +77,47 @@ class Invoker:
         Iteration stops early, closing the handler's generator, once the caller is gone.
         """
         with self._counter.track():
-            index = 0
             items: Optional[_Items] = None
             try:
-                handler = self._registry.get(request.command)
-                args, kwargs = decode_arguments(request.payload, request.content_type)
-                call = _call_context(request, is_active, trace)
-                with call_scope(call):
-                    items = _Items(_resolve(handler(*args, **kwargs)), request.command)
-                # The call scope is entered per step, never held across a yield: a
-                # generator closed by the garbage collector runs on another thread.
-                while not call.cancelled:
+                try:
+                    handler = self._registry.get(request.command)
+                    args, kwargs = decode_arguments(request.payload, request.content_type)
+                    call = _call_context(request, is_active, trace)
                     with call_scope(call):
-                        item = items.next()
-                    if item is _END:
+                        items = _Items(_resolve(handler(*args, **kwargs)), request.command)
+                except BaseException as exc:  # see the module docstring
+                    yield snakepit_pb2.StreamChunk(error=python_error(exc), index=0)
+                    return
+                index = 0
+                while not call.cancelled:
+                    chunk = _next_chunk(items, call, index)
+                    if chunk is None:
                         return
-                    yield snakepit_pb2.StreamChunk(data=encode_value(item), index=index)
+                    yield chunk
+                    if chunk.HasField("error"):
+                        return
                     index += 1
-            except (Exception, SystemExit) as exc:
-                yield snakepit_pb2.StreamChunk(error=python_error(exc), index=index)
             finally:
                 if items is not None:
                     items.close()
+
+
+def _next_chunk(items: _Items, call: CallContext, index: int) -> Optional[snakepit_pb2.StreamChunk]:
+    """The handler's next item as a chunk, an error chunk if it raised, None at its end.
+
+    The call scope is entered per step, never held across a yield: a generator closed
+    by the garbage collector runs on another thread. Only the handler's steps are
+    guarded here, never the invoker's ``yield`` (see the module docstring).
+    """
+    try:
+        with call_scope(call):
+            item = items.next()
+            if item is _END:
+                items.close()  # now, so that an error in the handler's cleanup is reported
+                return None
+        return snakepit_pb2.StreamChunk(data=encode_value(item), index=index)
+    except BaseException as exc:  # see the module docstring
+        return snakepit_pb2.StreamChunk(error=python_error(exc), index=index)
 
 
 def _call_context(
@@ -118,6 +145,7 @@ class _Items:
 
     def __init__(self, source: Any, command: str) -> None:
         self._loop: Optional[asyncio.AbstractEventLoop] = None
+        self._is_closed = False
         if hasattr(source, "__anext__"):
             self._loop = asyncio.new_event_loop()
             self._iterator: Any = source
@@ -139,7 +167,10 @@ class _Items:
         return next(self._iterator, _END)
 
     def close(self) -> None:
-        """Close the source so that its ``finally`` blocks run now."""
+        """Close the source so that its ``finally`` blocks run now; later calls do nothing."""
+        if self._is_closed:
+            return
+        self._is_closed = True
         if self._loop is None:
             close = getattr(self._iterator, "close", None)
             if close is not None:

@@ -147,15 +147,16 @@ class PingWatchdog:
         """Record a ping: the window starts again."""
         self._last_ping = time.monotonic()
 
-    def hold_until(self, until_unix_ms: int) -> None:
+    def hold_for(self, duration_ms: int) -> None:
         """A ``busy()`` announcement: the window starts no earlier than its end.
 
         Pings that arrive while a call holds the GIL wait unread in the socket; once
         it is released this thread may run before the reader does. The owner does not
-        judge the worker before the announced end: neither do we.
+        judge the worker before the announced end: neither do we. The end is on the
+        monotonic clock, like the window; ``0`` (a withdrawn announcement) changes
+        nothing: the owner resumes pinging at once.
         """
-        remaining_s = until_unix_ms / 1000 - time.time()
-        self._busy_until = max(self._busy_until, time.monotonic() + remaining_s)
+        self._busy_until = max(self._busy_until, time.monotonic() + duration_ms / 1000)
 
     def _watch(self) -> None:
         while True:

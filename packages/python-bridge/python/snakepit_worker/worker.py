@@ -52,9 +52,9 @@ def run(options: WorkerOptions) -> NoReturn:
     else:
         ping_watchdog = watchdog
 
-        def announce_busy(until_unix_ms: int, reason: str) -> None:
-            ping_watchdog.hold_until(until_unix_ms)
-            channel.send_busy(until_unix_ms, reason)
+        def announce_busy(duration_ms: int, reason: str) -> None:
+            ping_watchdog.hold_for(duration_ms)
+            channel.send_busy(duration_ms, reason)
 
         set_busy_sink(announce_busy)
     servers: List[grpc.Server] = []

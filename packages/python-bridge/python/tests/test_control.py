@@ -8,6 +8,7 @@ import threading
 import time
 import unittest
 from typing import List
+from unittest import mock
 
 from snakepit_worker import busy
 from snakepit_worker._proto import snakepit_pb2
@@ -160,27 +161,67 @@ class BusyTest(ChannelTestCase):
         self.assertEqual(frame.WhichOneof("body"), "busy")
         return frame.busy
 
-    def test_announces_a_deadline_and_clears_it_on_exit(self) -> None:
+    def assert_cleared(self, frame: snakepit_pb2.Busy) -> None:
+        self.assertEqual((frame.duration_ms, frame.until_unix_ms, frame.reason), (0, 0, ""))
+
+    def assert_duration(self, frame: snakepit_pb2.Busy, expected_ms: int) -> None:
+        # Never more than announced, and not much less: the test runs in milliseconds.
+        self.assertLessEqual(frame.duration_ms, expected_ms)
+        self.assertGreater(frame.duration_ms, expected_ms - 2_000)
+
+    def test_announces_a_duration_and_clears_it_on_exit(self) -> None:
         before_ms = time.time() * 1000
         with busy(seconds=60, reason="training"):
             announced = self.read_busy()
         self.assertEqual(announced.reason, "training")
+        self.assert_duration(announced, 60_000)
+        # For display only: the worker's wall clock plus the duration.
         self.assertAlmostEqual(announced.until_unix_ms, before_ms + 60_000, delta=2_000)
-        self.assertEqual(self.read_busy().until_unix_ms, 0)
+        self.assert_cleared(self.read_busy())
 
     def test_clears_even_when_the_block_raises(self) -> None:
         with self.assertRaises(KeyError), busy(seconds=5):
             self.read_busy()
             raise KeyError("x")
-        self.assertEqual(self.read_busy().until_unix_ms, 0)
+        self.assert_cleared(self.read_busy())
 
     def test_an_inner_block_ending_keeps_the_outer_announcement(self) -> None:
         with busy(seconds=60, reason="outer"):
             outer = self.read_busy()
+            self.assert_duration(outer, 60_000)
             with busy(seconds=1, reason="inner"):
-                self.assertEqual(self.read_busy(), outer)
-            self.assertEqual(self.read_busy(), outer)
-        self.assertEqual(self.read_busy().until_unix_ms, 0)
+                inner = self.read_busy()
+                self.assertEqual(inner.reason, "outer")
+                self.assert_duration(inner, outer.duration_ms)
+            after = self.read_busy()
+            self.assertEqual(after.reason, "outer")
+            self.assert_duration(after, inner.duration_ms)
+        self.assert_cleared(self.read_busy())
+
+    def test_a_wall_clock_step_in_the_worker_does_not_change_the_announcement(self) -> None:
+        # Issue 20: the owner used to compare `until_unix_ms` with its own wall clock,
+        # so a worker whose clock was an hour off announced an hour too much or too
+        # little. The duration is measured on the monotonic clock.
+        real_time = time.time
+        for step_s in (3600.0, -3600.0):
+            with self.subTest(step_s=step_s):
+                with mock.patch("time.time", lambda: real_time() + step_s):
+                    with busy(seconds=60, reason="stepped"):
+                        self.assert_duration(self.read_busy(), 60_000)
+                self.assert_cleared(self.read_busy())
+
+    def test_a_wall_clock_step_during_the_block_does_not_change_the_re_announcement(
+        self,
+    ) -> None:
+        real_time = time.time
+        with busy(seconds=60, reason="outer"):
+            outer = self.read_busy()
+            self.assert_duration(outer, 60_000)
+            with mock.patch("time.time", lambda: real_time() - 3600):
+                with busy(seconds=1, reason="inner"):
+                    self.assert_duration(self.read_busy(), outer.duration_ms)
+                self.assert_duration(self.read_busy(), outer.duration_ms)
+        self.assert_cleared(self.read_busy())
 
     def test_rejects_a_non_positive_duration(self) -> None:
         with self.assertRaises(ValueError), busy(seconds=0):

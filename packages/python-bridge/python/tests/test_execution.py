@@ -6,11 +6,12 @@ import asyncio
 import json
 import time
 import unittest
-from typing import Any, AsyncIterator, Dict, Iterator, List, Optional
+from typing import Any, AsyncIterator, Dict, Iterator, List, Optional, Type
 
 from snakepit_worker import CallContext, current_call
 from snakepit_worker._proto import snakepit_pb2
 from snakepit_worker.adapter import CommandRegistry
+from snakepit_worker.errors import qualified_type_name
 from snakepit_worker.execution import Invoker
 from snakepit_worker.stats import CallCounter
 
@@ -97,6 +98,43 @@ def mapping() -> Dict[str, int]:
     return {"a": 1}
 
 
+# Exceptions that are not ``Exception``s: before issue 20 they escaped the invoker and
+# the call was never answered.
+BASE_EXCEPTIONS: Dict[str, Type[BaseException]] = {
+    "KeyboardInterrupt": KeyboardInterrupt,
+    "GeneratorExit": GeneratorExit,
+    "BaseException": BaseException,
+    "CancelledError": asyncio.CancelledError,
+}
+
+
+def raise_base(kind: str) -> None:
+    raise BASE_EXCEPTIONS[kind](f"{kind} from a handler")
+
+
+async def async_raise_base(kind: str) -> None:
+    await asyncio.sleep(0)
+    raise BASE_EXCEPTIONS[kind](f"{kind} from a handler")
+
+
+def stream_raise_base(kind: str) -> Iterator[int]:
+    yield 0
+    raise BASE_EXCEPTIONS[kind](f"{kind} from a handler")
+
+
+async def async_stream_raise_base(kind: str) -> AsyncIterator[int]:
+    await asyncio.sleep(0)
+    yield 0
+    raise BASE_EXCEPTIONS[kind](f"{kind} from a handler")
+
+
+def cleanup_raises_base() -> Iterator[int]:
+    try:
+        yield 0
+    finally:
+        raise KeyboardInterrupt("from the generator's cleanup")
+
+
 HANDLERS = {
     name: handler
     for name, handler in dict(globals()).items()
@@ -145,6 +183,22 @@ class ExecuteTest(InvokerTestCase):
 
     def test_a_handler_calling_sys_exit_does_not_stop_the_worker(self) -> None:
         self.assertEqual(self.execute(request("leave")).error.type, "builtins.SystemExit")
+
+    def test_answers_every_base_exception_a_handler_raises_and_keeps_serving(self) -> None:
+        for command in ("raise_base", "async_raise_base"):
+            for kind, cls in BASE_EXCEPTIONS.items():
+                with self.subTest(command=command, kind=kind):
+                    try:
+                        response = self.execute(request(command, [kind]))
+                    except BaseException as exc:  # before issue 20 the call went unanswered
+                        self.fail(f"{exc!r} escaped the invoker")
+                    self.assertEqual(response.WhichOneof("outcome"), "error")
+                    self.assertEqual(response.error.type, qualified_type_name(cls()))
+                    self.assertEqual(response.error.message, f"{kind} from a handler")
+                    self.assertIn(f"{kind} from a handler", response.error.traceback)
+                    self.assertIn(command, response.error.traceback)
+                    self.assertEqual(self.result(request("async_add", [1, 2])), 3)
+        self.assertEqual(self.counter.snapshot(), (0, 16))
 
     def test_wrong_arguments_are_reported_as_the_type_error_python_raises(self) -> None:
         response = self.execute(request("fail", {"nope": 1}))
@@ -272,6 +326,37 @@ class StreamTest(InvokerTestCase):
                     received.append(chunk)
                 self.assertEqual(self.values(received), [0, 1])
                 self.assertEqual(closed, [command])
+
+    def test_ends_with_an_error_chunk_for_every_base_exception(self) -> None:
+        for command in ("stream_raise_base", "async_stream_raise_base"):
+            for kind, cls in BASE_EXCEPTIONS.items():
+                with self.subTest(command=command, kind=kind):
+                    try:
+                        chunks = self.stream(request(command, [kind]))
+                    except BaseException as exc:  # before issue 20 the call went unanswered
+                        self.fail(f"{exc!r} escaped the invoker")
+                    self.assertEqual(self.values(chunks), [0])
+                    self.assertEqual([chunk.index for chunk in chunks], [0, 1])
+                    self.assertEqual(chunks[-1].error.type, qualified_type_name(cls()))
+                    self.assertIn(f"{kind} from a handler", chunks[-1].error.traceback)
+                    self.assertEqual(self.values(self.stream(request("count", [2]))), [0, 1])
+
+    def test_a_base_exception_from_the_generators_cleanup_is_an_error_chunk(self) -> None:
+        try:
+            chunks = self.stream(request("cleanup_raises_base"))
+        except BaseException as exc:  # before issue 20 the call went unanswered
+            self.fail(f"{exc!r} escaped the invoker")
+        self.assertEqual(self.values(chunks), [0])
+        self.assertEqual(chunks[-1].error.type, "builtins.KeyboardInterrupt")
+        self.assertEqual(chunks[-1].index, 1)
+
+    def test_an_abandoned_async_stream_closes_the_generator(self) -> None:
+        # The caller going away throws GeneratorExit in at the invoker's own yield:
+        # that one must close the stream, not become an error chunk.
+        stream = self.invoker.stream(request("acount", [100]), lambda: True)
+        self.assertEqual(json.loads(next(stream).data.data), 0)
+        stream.close()
+        self.assertEqual(closed, ["acount"])
 
     def test_an_abandoned_stream_closes_the_generator(self) -> None:
         stream = self.invoker.stream(request("count", [100]), lambda: True)

@@ -83,8 +83,10 @@ class ServingTest(unittest.TestCase):
         stub.Execute(call("busy_sleep", [0.05]), timeout=5)
         announced, cleared = worker.read_frame().busy, worker.read_frame().busy
         self.assertEqual(announced.reason, "busy_sleep")
+        self.assertGreater(announced.duration_ms, 0)
+        self.assertLessEqual(announced.duration_ms, 1050)  # busy(seconds=0.05 + 1)
         self.assertGreater(announced.until_unix_ms, time.time() * 1000)
-        self.assertEqual(cleared.until_unix_ms, 0)
+        self.assertEqual((cleared.duration_ms, cleared.until_unix_ms), (0, 0))
 
         stub.Execute(call("emit", ["printed by a handler"]), timeout=5)
         in_flight = stub.Execute.future(call("sleep", [0.3]), timeout=5)

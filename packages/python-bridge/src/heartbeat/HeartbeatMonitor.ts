@@ -14,9 +14,10 @@ export interface HeartbeatHandlers {
 /**
  * Judges one worker's liveness by Ping/Pong. A ping unanswered within
  * `timeoutMs` is a miss; `maxMissed` consecutive misses make the worker hung
- * (a single slow ping never does). A `Busy` deadline suspends the verdict: a
- * miss before it does not count. Any sign of life (a Pong, a completed call)
- * clears the count. All timing goes through the injected clock.
+ * (a single slow ping never does). A `Busy` suspends the verdict: a miss
+ * before its end does not count. Any sign of life (a Pong, a completed call)
+ * clears the count. All timing goes through the injected clock, and deadlines
+ * on its monotonic `now()`: a wall-clock step never moves them.
  */
 export class HeartbeatMonitor {
   readonly #options: ResolvedHeartbeatOptions;
@@ -24,7 +25,8 @@ export class HeartbeatMonitor {
   readonly #handlers: HeartbeatHandlers;
   readonly #inFlight = new Map<number, { sentAtMs: number; timer: TimerHandle }>();
   #misses = 0;
-  #busyUntilWallMs = 0;
+  /** End of the latest `Busy` on the monotonic clock; `undefined` when none. */
+  #busyUntilMs: number | undefined;
   #tick: TimerHandle | undefined;
   #isStopped = true;
   #isHung = false;
@@ -65,9 +67,24 @@ export class HeartbeatMonitor {
     this.#handlers.onReceived?.(seq, this.#clock.now() - pending.sentAtMs);
   }
 
-  /** Feeds a `Busy(until)`: misses before this wall-clock time do not count (0 clears). */
+  /**
+   * Feeds a `Busy`: misses in the next `durationMs` milliseconds, measured on
+   * the clock's monotonic `now()`, do not count. `0` clears an earlier `Busy`.
+   */
+  busyFor(durationMs: number): void {
+    this.#busyUntilMs = durationMs > 0 ? this.#clock.now() + durationMs : undefined;
+  }
+
+  /**
+   * Feeds a `Busy` that carries only a wall-clock deadline (a worker older than
+   * `Busy.duration_ms`): it becomes a duration once, on arrival, so that a
+   * later wall-clock step does not move it. `0` clears.
+   *
+   * @deprecated Use {@link HeartbeatMonitor.busyFor}: this compares two
+   * processes' wall clocks, which need not agree.
+   */
   busyUntil(untilWallMs: number): void {
-    this.#busyUntilWallMs = untilWallMs;
+    this.busyFor(untilWallMs > 0 ? Math.max(0, untilWallMs - this.#clock.wallNow()) : 0);
   }
 
   /** Another proof of life, e.g. a completed call. */
@@ -88,7 +105,7 @@ export class HeartbeatMonitor {
   #onTimeout(seq: number): void {
     this.#inFlight.delete(seq);
     if (this.#isStopped || this.#isHung) return;
-    if (this.#clock.wallNow() < this.#busyUntilWallMs) return;
+    if (this.#busyUntilMs !== undefined && this.#clock.now() < this.#busyUntilMs) return;
     this.#misses++;
     this.#handlers.onMissed?.(seq, this.#misses);
     if (this.#misses >= this.#options.maxMissed) {

@@ -146,7 +146,15 @@ export class WorkerProcess {
   #onFrame(frame: v1.ControlFrame): void {
     if (this.#parts.onOutput && relayedOutput(frame, this.#parts.onOutput)) return;
     if (frame.pong) this.#onPong(frame.pong);
-    else if (frame.busy) this.#heartbeat?.busyUntil(frame.busy.untilUnixMs ?? 0);
+    else if (frame.busy) this.#onBusy(frame.busy);
+  }
+
+  #onBusy(busy: v1.IBusy): void {
+    const durationMs = busy.durationMs ?? 0;
+    const untilUnixMs = busy.untilUnixMs ?? 0;
+    // A worker older than `duration_ms` sends a wall-clock deadline only.
+    if (durationMs === 0 && untilUnixMs > 0) this.#heartbeat?.busyUntil(untilUnixMs);
+    else this.#heartbeat?.busyFor(durationMs);
   }
 
   #onPong(pong: v1.IPong): void {

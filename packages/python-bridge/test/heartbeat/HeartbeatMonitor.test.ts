@@ -1,12 +1,30 @@
 import { ManualClock } from '@snakepit/core';
+import type { Clock } from '@snakepit/core';
 import { describe, expect, it } from 'vitest';
 import { HeartbeatMonitor } from '../../src/heartbeat/HeartbeatMonitor.js';
 import { detectionBudgetMs } from '../../src/heartbeat/detectionBudget.js';
 import { DEFAULT_HEARTBEAT_OPTIONS } from '../../src/heartbeat/heartbeatOptions.js';
 
+// The owner's clock: a manual one whose wall clock can also be stepped (NTP,
+// a VM resumed, an operator), which must never move a deadline.
+function steppableClock() {
+  const manual = new ManualClock();
+  let wallStepMs = 0;
+  const clock: Clock & { advance(ms: number): void; readonly pendingTimers: number } = {
+    now: () => manual.now(),
+    wallNow: () => manual.wallNow() + wallStepMs,
+    setTimeout: (callback, delayMs) => manual.setTimeout(callback, delayMs),
+    advance: (ms: number) => manual.advance(ms),
+    get pendingTimers() {
+      return manual.pendingTimers;
+    },
+  };
+  return { clock, stepWall: (ms: number) => (wallStepMs += ms) };
+}
+
 // A scripted worker: answers pings after `latencyMs`, or not at all while hung.
 function setup(options = DEFAULT_HEARTBEAT_OPTIONS) {
-  const clock = new ManualClock();
+  const { clock, stepWall } = steppableClock();
   const log: string[] = [];
   const worker = { isHung: false, latencyMs: 1 };
   let hungAtMs: number | undefined;
@@ -24,7 +42,7 @@ function setup(options = DEFAULT_HEARTBEAT_OPTIONS) {
     onMissed: (seq, misses) => log.push(`miss ${seq} #${misses}`),
     onHung: () => (hungAtMs = clock.now()),
   });
-  return { clock, log, worker, monitor, hungAt: () => hungAtMs };
+  return { clock, stepWall, log, worker, monitor, hungAt: () => hungAtMs };
 }
 
 describe('HeartbeatMonitor', () => {
@@ -67,11 +85,62 @@ describe('HeartbeatMonitor', () => {
     const { clock, worker, monitor, hungAt } = setup();
     monitor.start();
     worker.isHung = true;
-    monitor.busyUntil(clock.wallNow() + 20_000);
+    monitor.busyFor(20_000);
     clock.advance(20_000);
     expect(hungAt()).toBeUndefined();
     clock.advance(10_000);
     expect(hungAt()).toBeDefined();
+  });
+
+  // Issue 20: the deadline was a wall-clock time compared with the owner's own
+  // wall clock, so a step of either clock moved it by the step.
+  describe.each([
+    ['a duration (Busy.duration_ms)', (m: HeartbeatMonitor) => m.busyFor(20_000)],
+    [
+      'a wall-clock deadline from an older worker (Busy.until_unix_ms)',
+      (m: HeartbeatMonitor, c: Clock) => m.busyUntil(c.wallNow() + 20_000),
+    ],
+  ])('a Busy announced as %s', (_, announce) => {
+    it.each([
+      ['forward', 3_600_000],
+      ['back', -3_600_000],
+    ])("is not moved when the owner's wall clock steps an hour %s", (_, stepMs) => {
+      const { clock, stepWall, worker, monitor, hungAt } = setup();
+      monitor.start();
+      clock.advance(1_000);
+      worker.isHung = true;
+      announce(monitor, clock);
+      stepWall(stepMs);
+      // Forward, it must not end the Busy early: the worker is not killed.
+      clock.advance(19_000);
+      expect(hungAt()).toBeUndefined();
+      // Back, it must not extend it by an hour: a real hang is still found.
+      clock.advance(10_000);
+      expect(hungAt()).toBeDefined();
+      expect(hungAt()! - 21_000).toBeLessThanOrEqual(detectionBudgetMs(DEFAULT_HEARTBEAT_OPTIONS));
+    });
+  });
+
+  it('clears a Busy with a zero duration', () => {
+    const { clock, worker, monitor, hungAt } = setup();
+    monitor.start();
+    monitor.busyFor(60_000);
+    clock.advance(1_000);
+    worker.isHung = true;
+    monitor.busyFor(0);
+    clock.advance(10_000);
+    expect(hungAt()).toBeDefined();
+    expect(hungAt()! - 1_000).toBeLessThanOrEqual(detectionBudgetMs(DEFAULT_HEARTBEAT_OPTIONS));
+  });
+
+  it('treats a wall-clock deadline already passed as no Busy', () => {
+    const { clock, worker, monitor, hungAt } = setup();
+    monitor.start();
+    clock.advance(1_000);
+    worker.isHung = true;
+    monitor.busyUntil(clock.wallNow() - 5_000);
+    clock.advance(10_000);
+    expect(hungAt()! - 1_000).toBeLessThanOrEqual(detectionBudgetMs(DEFAULT_HEARTBEAT_OPTIONS));
   });
 
   it('treats any proof of life as clearing the misses', () => {

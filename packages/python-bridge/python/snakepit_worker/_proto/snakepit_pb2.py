@@ -13,7 +13,7 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x0esnakepit.proto\x12\x0bsnakepit.v1\"\x95\x02\n\x0c\x43ontrolFrame\x12#\n\x05ready\x18\x01 \x01(\x0b\x32\x12.snakepit.v1.ReadyH\x00\x12!\n\x04ping\x18\x02 \x01(\x0b\x32\x11.snakepit.v1.PingH\x00\x12!\n\x04pong\x18\x03 \x01(\x0b\x32\x11.snakepit.v1.PongH\x00\x12!\n\x04\x62usy\x18\x04 \x01(\x0b\x32\x11.snakepit.v1.BusyH\x00\x12)\n\x08shutdown\x18\x05 \x01(\x0b\x32\x15.snakepit.v1.ShutdownH\x00\x12\x1f\n\x03log\x18\x06 \x01(\x0b\x32\x10.snakepit.v1.LogH\x00\x12#\n\x05\x66\x61ult\x18\x07 \x01(\x0b\x32\x12.snakepit.v1.FaultH\x00\x42\x06\n\x04\x62ody\"\xcf\x01\n\x05Ready\x12\x0b\n\x03pid\x18\x01 \x01(\r\x12\x14\n\x0cgrpc_address\x18\x02 \x01(\t\x12\x18\n\x10protocol_version\x18\x03 \x01(\r\x12\x16\n\x0eworker_version\x18\x04 \x01(\t\x12\x16\n\x0epython_version\x18\x05 \x01(\t\x12\x14\n\x0cgrpc_version\x18\x06 \x01(\t\x12\x18\n\x10protobuf_version\x18\x07 \x01(\t\x12\x10\n\x08\x63ommands\x18\x08 \x03(\t\x12\x17\n\x0fmax_concurrency\x18\t \x01(\r\")\n\x04Ping\x12\x0b\n\x03seq\x18\x01 \x01(\x04\x12\x14\n\x0csent_unix_ms\x18\x02 \x01(\x04\"[\n\x0bWorkerStats\x12\x11\n\trss_bytes\x18\x01 \x01(\x04\x12\x13\n\x0b\x63pu_time_us\x18\x02 \x01(\x04\x12\x11\n\tin_flight\x18\x03 \x01(\r\x12\x11\n\tcompleted\x18\x04 \x01(\x04\"<\n\x04Pong\x12\x0b\n\x03seq\x18\x01 \x01(\x04\x12\'\n\x05stats\x18\x02 \x01(\x0b\x32\x18.snakepit.v1.WorkerStats\"-\n\x04\x42usy\x12\x15\n\runtil_unix_ms\x18\x01 \x01(\x04\x12\x0e\n\x06reason\x18\x02 \x01(\t\"\x1f\n\x08Shutdown\x12\x13\n\x0b\x64\x65\x61\x64line_ms\x18\x01 \x01(\r\"\x9a\x01\n\x03Log\x12%\n\x05level\x18\x01 \x01(\x0e\x32\x16.snakepit.v1.Log.Level\x12\x0f\n\x07message\x18\x02 \x01(\t\x12\x0e\n\x06logger\x18\x03 \x01(\t\"K\n\x05Level\x12\x15\n\x11LEVEL_UNSPECIFIED\x10\x00\x12\t\n\x05\x44\x45\x42UG\x10\x01\x12\x08\n\x04INFO\x10\x02\x12\x0b\n\x07WARNING\x10\x03\x12\t\n\x05\x45RROR\x10\x04\"O\n\x05\x46\x61ult\x12\x0c\n\x04\x63ode\x18\x01 \x01(\t\x12\x0f\n\x07message\x18\x02 \x01(\t\x12\'\n\x05\x65rror\x18\x03 \x01(\x0b\x32\x18.snakepit.v1.PythonError\"?\n\x0bPythonError\x12\x0c\n\x04type\x18\x01 \x01(\t\x12\x0f\n\x07message\x18\x02 \x01(\t\x12\x11\n\ttraceback\x18\x03 \x01(\t\"\xca\x01\n\x0e\x45xecuteRequest\x12\x0f\n\x07\x63ommand\x18\x01 \x01(\t\x12\x0f\n\x07payload\x18\x02 \x01(\x0c\x12\x14\n\x0c\x63ontent_type\x18\x03 \x01(\t\x12;\n\x08metadata\x18\x04 \x03(\x0b\x32).snakepit.v1.ExecuteRequest.MetadataEntry\x12\x12\n\ntimeout_ms\x18\x05 \x01(\r\x1a/\n\rMetadataEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"\x88\x01\n\x0f\x45xecuteResponse\x12&\n\x06result\x18\x01 \x01(\x0b\x32\x14.snakepit.v1.PayloadH\x00\x12)\n\x05\x65rror\x18\x02 \x01(\x0b\x32\x18.snakepit.v1.PythonErrorH\x00\x12\x17\n\x0fhandler_time_us\x18\x03 \x01(\x04\x42\t\n\x07outcome\"-\n\x07Payload\x12\x0c\n\x04\x64\x61ta\x18\x01 \x01(\x0c\x12\x14\n\x0c\x63ontent_type\x18\x02 \x01(\t\"u\n\x0bStreamChunk\x12$\n\x04\x64\x61ta\x18\x01 \x01(\x0b\x32\x14.snakepit.v1.PayloadH\x00\x12)\n\x05\x65rror\x18\x02 \x01(\x0b\x32\x18.snakepit.v1.PythonErrorH\x00\x12\r\n\x05index\x18\x03 \x01(\x04\x42\x06\n\x04\x62ody\"\x0f\n\rHealthRequest\"\xad\x01\n\x0eHealthResponse\x12\x32\n\x06status\x18\x01 \x01(\x0e\x32\".snakepit.v1.HealthResponse.Status\x12\'\n\x05stats\x18\x02 \x01(\x0b\x32\x18.snakepit.v1.WorkerStats\">\n\x06Status\x12\x16\n\x12STATUS_UNSPECIFIED\x10\x00\x12\x0b\n\x07SERVING\x10\x01\x12\x0f\n\x0bNOT_SERVING\x10\x02\"\r\n\x0bInfoRequest\"B\n\x0cInfoResponse\x12!\n\x05ready\x18\x01 \x01(\x0b\x32\x12.snakepit.v1.Ready\x12\x0f\n\x07\x61\x64\x61pter\x18\x02 \x01(\t2\x98\x02\n\x06Worker\x12\x44\n\x07\x45xecute\x12\x1b.snakepit.v1.ExecuteRequest\x1a\x1c.snakepit.v1.ExecuteResponse\x12H\n\rExecuteStream\x12\x1b.snakepit.v1.ExecuteRequest\x1a\x18.snakepit.v1.StreamChunk0\x01\x12\x41\n\x06Health\x12\x1a.snakepit.v1.HealthRequest\x1a\x1b.snakepit.v1.HealthResponse\x12;\n\x04Info\x12\x18.snakepit.v1.InfoRequest\x1a\x19.snakepit.v1.InfoResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x0esnakepit.proto\x12\x0bsnakepit.v1\"\x95\x02\n\x0c\x43ontrolFrame\x12#\n\x05ready\x18\x01 \x01(\x0b\x32\x12.snakepit.v1.ReadyH\x00\x12!\n\x04ping\x18\x02 \x01(\x0b\x32\x11.snakepit.v1.PingH\x00\x12!\n\x04pong\x18\x03 \x01(\x0b\x32\x11.snakepit.v1.PongH\x00\x12!\n\x04\x62usy\x18\x04 \x01(\x0b\x32\x11.snakepit.v1.BusyH\x00\x12)\n\x08shutdown\x18\x05 \x01(\x0b\x32\x15.snakepit.v1.ShutdownH\x00\x12\x1f\n\x03log\x18\x06 \x01(\x0b\x32\x10.snakepit.v1.LogH\x00\x12#\n\x05\x66\x61ult\x18\x07 \x01(\x0b\x32\x12.snakepit.v1.FaultH\x00\x42\x06\n\x04\x62ody\"\xcf\x01\n\x05Ready\x12\x0b\n\x03pid\x18\x01 \x01(\r\x12\x14\n\x0cgrpc_address\x18\x02 \x01(\t\x12\x18\n\x10protocol_version\x18\x03 \x01(\r\x12\x16\n\x0eworker_version\x18\x04 \x01(\t\x12\x16\n\x0epython_version\x18\x05 \x01(\t\x12\x14\n\x0cgrpc_version\x18\x06 \x01(\t\x12\x18\n\x10protobuf_version\x18\x07 \x01(\t\x12\x10\n\x08\x63ommands\x18\x08 \x03(\t\x12\x17\n\x0fmax_concurrency\x18\t \x01(\r\")\n\x04Ping\x12\x0b\n\x03seq\x18\x01 \x01(\x04\x12\x14\n\x0csent_unix_ms\x18\x02 \x01(\x04\"[\n\x0bWorkerStats\x12\x11\n\trss_bytes\x18\x01 \x01(\x04\x12\x13\n\x0b\x63pu_time_us\x18\x02 \x01(\x04\x12\x11\n\tin_flight\x18\x03 \x01(\r\x12\x11\n\tcompleted\x18\x04 \x01(\x04\"<\n\x04Pong\x12\x0b\n\x03seq\x18\x01 \x01(\x04\x12\'\n\x05stats\x18\x02 \x01(\x0b\x32\x18.snakepit.v1.WorkerStats\"B\n\x04\x42usy\x12\x15\n\runtil_unix_ms\x18\x01 \x01(\x04\x12\x0e\n\x06reason\x18\x02 \x01(\t\x12\x13\n\x0b\x64uration_ms\x18\x03 \x01(\x04\"\x1f\n\x08Shutdown\x12\x13\n\x0b\x64\x65\x61\x64line_ms\x18\x01 \x01(\r\"\x9a\x01\n\x03Log\x12%\n\x05level\x18\x01 \x01(\x0e\x32\x16.snakepit.v1.Log.Level\x12\x0f\n\x07message\x18\x02 \x01(\t\x12\x0e\n\x06logger\x18\x03 \x01(\t\"K\n\x05Level\x12\x15\n\x11LEVEL_UNSPECIFIED\x10\x00\x12\t\n\x05\x44\x45\x42UG\x10\x01\x12\x08\n\x04INFO\x10\x02\x12\x0b\n\x07WARNING\x10\x03\x12\t\n\x05\x45RROR\x10\x04\"O\n\x05\x46\x61ult\x12\x0c\n\x04\x63ode\x18\x01 \x01(\t\x12\x0f\n\x07message\x18\x02 \x01(\t\x12\'\n\x05\x65rror\x18\x03 \x01(\x0b\x32\x18.snakepit.v1.PythonError\"?\n\x0bPythonError\x12\x0c\n\x04type\x18\x01 \x01(\t\x12\x0f\n\x07message\x18\x02 \x01(\t\x12\x11\n\ttraceback\x18\x03 \x01(\t\"\xca\x01\n\x0e\x45xecuteRequest\x12\x0f\n\x07\x63ommand\x18\x01 \x01(\t\x12\x0f\n\x07payload\x18\x02 \x01(\x0c\x12\x14\n\x0c\x63ontent_type\x18\x03 \x01(\t\x12;\n\x08metadata\x18\x04 \x03(\x0b\x32).snakepit.v1.ExecuteRequest.MetadataEntry\x12\x12\n\ntimeout_ms\x18\x05 \x01(\r\x1a/\n\rMetadataEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"\x88\x01\n\x0f\x45xecuteResponse\x12&\n\x06result\x18\x01 \x01(\x0b\x32\x14.snakepit.v1.PayloadH\x00\x12)\n\x05\x65rror\x18\x02 \x01(\x0b\x32\x18.snakepit.v1.PythonErrorH\x00\x12\x17\n\x0fhandler_time_us\x18\x03 \x01(\x04\x42\t\n\x07outcome\"-\n\x07Payload\x12\x0c\n\x04\x64\x61ta\x18\x01 \x01(\x0c\x12\x14\n\x0c\x63ontent_type\x18\x02 \x01(\t\"u\n\x0bStreamChunk\x12$\n\x04\x64\x61ta\x18\x01 \x01(\x0b\x32\x14.snakepit.v1.PayloadH\x00\x12)\n\x05\x65rror\x18\x02 \x01(\x0b\x32\x18.snakepit.v1.PythonErrorH\x00\x12\r\n\x05index\x18\x03 \x01(\x04\x42\x06\n\x04\x62ody\"\x0f\n\rHealthRequest\"\xad\x01\n\x0eHealthResponse\x12\x32\n\x06status\x18\x01 \x01(\x0e\x32\".snakepit.v1.HealthResponse.Status\x12\'\n\x05stats\x18\x02 \x01(\x0b\x32\x18.snakepit.v1.WorkerStats\">\n\x06Status\x12\x16\n\x12STATUS_UNSPECIFIED\x10\x00\x12\x0b\n\x07SERVING\x10\x01\x12\x0f\n\x0bNOT_SERVING\x10\x02\"\r\n\x0bInfoRequest\"B\n\x0cInfoResponse\x12!\n\x05ready\x18\x01 \x01(\x0b\x32\x12.snakepit.v1.Ready\x12\x0f\n\x07\x61\x64\x61pter\x18\x02 \x01(\t2\x98\x02\n\x06Worker\x12\x44\n\x07\x45xecute\x12\x1b.snakepit.v1.ExecuteRequest\x1a\x1c.snakepit.v1.ExecuteResponse\x12H\n\rExecuteStream\x12\x1b.snakepit.v1.ExecuteRequest\x1a\x18.snakepit.v1.StreamChunk0\x01\x12\x41\n\x06Health\x12\x1a.snakepit.v1.HealthRequest\x1a\x1b.snakepit.v1.HealthResponse\x12;\n\x04Info\x12\x18.snakepit.v1.InfoRequest\x1a\x19.snakepit.v1.InfoResponseb\x06proto3')
 
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, globals())
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'snakepit_pb2', globals())
@@ -33,37 +33,37 @@ if _descriptor._USE_C_DESCRIPTORS == False:
   _PONG._serialized_start=657
   _PONG._serialized_end=717
   _BUSY._serialized_start=719
-  _BUSY._serialized_end=764
-  _SHUTDOWN._serialized_start=766
-  _SHUTDOWN._serialized_end=797
-  _LOG._serialized_start=800
-  _LOG._serialized_end=954
-  _LOG_LEVEL._serialized_start=879
-  _LOG_LEVEL._serialized_end=954
-  _FAULT._serialized_start=956
-  _FAULT._serialized_end=1035
-  _PYTHONERROR._serialized_start=1037
-  _PYTHONERROR._serialized_end=1100
-  _EXECUTEREQUEST._serialized_start=1103
-  _EXECUTEREQUEST._serialized_end=1305
-  _EXECUTEREQUEST_METADATAENTRY._serialized_start=1258
-  _EXECUTEREQUEST_METADATAENTRY._serialized_end=1305
-  _EXECUTERESPONSE._serialized_start=1308
-  _EXECUTERESPONSE._serialized_end=1444
-  _PAYLOAD._serialized_start=1446
-  _PAYLOAD._serialized_end=1491
-  _STREAMCHUNK._serialized_start=1493
-  _STREAMCHUNK._serialized_end=1610
-  _HEALTHREQUEST._serialized_start=1612
-  _HEALTHREQUEST._serialized_end=1627
-  _HEALTHRESPONSE._serialized_start=1630
-  _HEALTHRESPONSE._serialized_end=1803
-  _HEALTHRESPONSE_STATUS._serialized_start=1741
-  _HEALTHRESPONSE_STATUS._serialized_end=1803
-  _INFOREQUEST._serialized_start=1805
-  _INFOREQUEST._serialized_end=1818
-  _INFORESPONSE._serialized_start=1820
-  _INFORESPONSE._serialized_end=1886
-  _WORKER._serialized_start=1889
-  _WORKER._serialized_end=2169
+  _BUSY._serialized_end=785
+  _SHUTDOWN._serialized_start=787
+  _SHUTDOWN._serialized_end=818
+  _LOG._serialized_start=821
+  _LOG._serialized_end=975
+  _LOG_LEVEL._serialized_start=900
+  _LOG_LEVEL._serialized_end=975
+  _FAULT._serialized_start=977
+  _FAULT._serialized_end=1056
+  _PYTHONERROR._serialized_start=1058
+  _PYTHONERROR._serialized_end=1121
+  _EXECUTEREQUEST._serialized_start=1124
+  _EXECUTEREQUEST._serialized_end=1326
+  _EXECUTEREQUEST_METADATAENTRY._serialized_start=1279
+  _EXECUTEREQUEST_METADATAENTRY._serialized_end=1326
+  _EXECUTERESPONSE._serialized_start=1329
+  _EXECUTERESPONSE._serialized_end=1465
+  _PAYLOAD._serialized_start=1467
+  _PAYLOAD._serialized_end=1512
+  _STREAMCHUNK._serialized_start=1514
+  _STREAMCHUNK._serialized_end=1631
+  _HEALTHREQUEST._serialized_start=1633
+  _HEALTHREQUEST._serialized_end=1648
+  _HEALTHRESPONSE._serialized_start=1651
+  _HEALTHRESPONSE._serialized_end=1824
+  _HEALTHRESPONSE_STATUS._serialized_start=1762
+  _HEALTHRESPONSE_STATUS._serialized_end=1824
+  _INFOREQUEST._serialized_start=1826
+  _INFOREQUEST._serialized_end=1839
+  _INFORESPONSE._serialized_start=1841
+  _INFORESPONSE._serialized_end=1907
+  _WORKER._serialized_start=1910
+  _WORKER._serialized_end=2190
 # @@protoc_insertion_point(module_scope)

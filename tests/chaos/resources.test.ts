@@ -1,7 +1,8 @@
 // Issue 8's resource scenarios against real workers: 6 (grandchildren, plain
 // and `multiprocessing`, of a worker that dies), 8 (a fork bomb in one
 // worker), 10 (slow start inside and past the start budget), 12 (file
-// descriptors exhausted) and 14 (the registry on a full disk). Each records
+// descriptors exhausted) and 14 (the registry on a full disk); and issue
+// 20's newline-less flood (20). Each records
 // the processes before the fault (pid + start time) and ends with none of
 // them left and an empty environment scan. Build first (`pnpm build`).
 //
@@ -30,6 +31,7 @@ import {
   waitForFullPool,
 } from '../support/chaos.js';
 import { startRun } from '../support/chaosResults.js';
+import { watchFlood } from '../support/flood.js';
 import { startOwner } from '../support/ownerProcess.js';
 import type { ProcessRef } from '../support/processes.js';
 import { descendantsOf, isAlive, readStat, snapshot, waitUntilGone } from '../support/processes.js';
@@ -288,6 +290,47 @@ describe('14. the registry on a full disk', () => {
         execFileSync('umount', ['-l', mountPoint]);
         rmSync(mountPoint, { recursive: true, force: true });
       }
+    },
+    60_000,
+  );
+});
+
+const MiB = 1024 * 1024;
+
+// Issue 20, defect 3: the owner's readline held a line without an end whole
+// (256 MB raised its RSS by 294 MiB; past V8's longest string it threw, and an
+// inline owner crashed). Odd runs use dedicated threads, even ones `inline`.
+describe('20. newline-less flood', () => {
+  it.each(repetitions)(
+    'run %i: 64 MiB without a line end reach the owner in 64 KiB pieces, its RSS stays bounded, the sibling serves; nothing left after the stop',
+    async (i) => {
+      const placement = i % 2 === 1 ? 'dedicated' : 'inline';
+      const run = startRun('20. newline-less flood (64 MiB)');
+      const bus = new EventBus();
+      const pool = await startPool({ size: 2, placement, bus, ...chaosAdapter });
+      const before = recordProcesses(pool.runId);
+      const watch = watchFlood(bus);
+      try {
+        const faultAt = performance.now();
+        const flood = pool.execute('flood', { mib: 64, tail: '\nflood over\n' });
+        await expect(pool.execute('add', [1, 2]), 'the sibling, meanwhile').resolves.toBe(3);
+        expect(await flood).toBe(64 * MiB);
+        await watch.until('flood over');
+        const growthMiB = Math.round(watch.peakRssGrowthBytes / MiB);
+        run.measure(performance.now() - faultAt, `${placement}: peak RSS +${growthMiB} MiB`);
+        expect(watch.longestBytes).toBe(64 * 1024);
+        expect(watch.bytes).toBe(64 * MiB);
+        expect(watch.peakRssGrowthBytes).toBeLessThan(100 * MiB);
+        await expect(pool.execute('add', [2, 2])).resolves.toBe(4);
+        expect(restartsOf(pool)).toBe(0);
+      } finally {
+        watch.stop();
+      }
+      const stopAt = performance.now();
+      const tracked = [...before, ...recordProcesses(pool.runId)];
+      await pool.stop();
+      await expectAllGone(tracked, [pool.runId], { sinceMs: stopAt });
+      run.ok();
     },
     60_000,
   );

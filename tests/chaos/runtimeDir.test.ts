@@ -73,14 +73,14 @@ function runOwnerAs(uid: number, home: string, runId: string): Promise<ChildRepo
   });
 }
 
-describe('18. runtime directory taken by another user', () => {
+describe('21. runtime directory taken by another user', () => {
   it.each(repetitions)(
     'run %i: the owner passes over the planted paths, starts, serves and stops; they stay as planted',
     async (i) => {
       if (process.getuid?.() !== 0)
         throw new Error('this scenario needs root (it plays the other user)');
       const [how, plant] = PLANTS[(i - 1) % PLANTS.length]!;
-      const run = startRun(`18. runtime directory taken by another user`);
+      const run = startRun(`21. runtime directory taken by another user`);
       const uid = 40_000 + (randomBytes(2).readUInt16BE() % 20_000);
       const home = mkdtempSync('/tmp/snakepit-chaos-home-');
       const scratch = mkdtempSync('/tmp/snakepit-chaos-other-user-');

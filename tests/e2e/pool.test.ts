@@ -226,6 +226,42 @@ describe('pool queueing', () => {
     await busy;
   });
 
+  // Issue 20, defect 5: `timeoutMs` used to start only once a worker took the
+  // call (a `timeoutMs: 1000` call behind a wedged worker was pending after 5 s).
+  it('fails a call whose timeoutMs ran out in the queue with EXECUTE_TIMEOUT, and serves the one behind it', async () => {
+    const pool = await startPool({ size: 1 });
+    const busy = pool.execute('sleep', { seconds: 3 });
+    const startedAt = performance.now();
+    const queued = pool.execute('add', [1, 1], { timeoutMs: 300 }).catch((e: unknown) => e);
+    const behind = pool.execute('add', [2, 2]);
+    const error = await queued;
+    const failedAfterMs = performance.now() - startedAt;
+    expect(isSnakepitError(error, 'EXECUTE_TIMEOUT')).toBe(true);
+    expect((error as Error).message).toMatch(/still waiting for a worker after 300 ms/);
+    expect(failedAfterMs).toBeGreaterThanOrEqual(290);
+    expect(failedAfterMs).toBeLessThan(1_500);
+    expect(pool.stats().queued).toBe(1);
+    await expect(busy).resolves.toBe(3);
+    await expect(behind).resolves.toBe(4);
+  });
+
+  it('gives the worker only what the queue left of timeoutMs', async () => {
+    const pool = await startPool({ size: 1 });
+    const busy = pool.execute('sleep', { seconds: 1 });
+    // 1.5 s of work fits in 1.8 s, but not in what is left after ~1 s in the queue.
+    const error = await pool
+      .execute('sleep', { seconds: 1.5 }, { timeoutMs: 1_800 })
+      .catch((e: unknown) => e);
+    expect(isSnakepitError(error, 'EXECUTE_TIMEOUT')).toBe(true);
+    expect((error as Error).message).toMatch(
+      /within 1800 ms .*ms of it spent waiting for a worker/,
+    );
+    expect((error as { details: { queueWaitMs: number } }).details.queueWaitMs).toBeGreaterThan(
+      500,
+    );
+    await busy;
+  });
+
   it('streams the items of a generator command', async () => {
     const pool = await startPool({ size: 1 });
     const items: unknown[] = [];

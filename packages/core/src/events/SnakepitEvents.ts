@@ -52,6 +52,12 @@ export interface SnakepitEventMap {
     readonly seq: number;
     readonly missed: number;
   };
+  /**
+   * One line of a worker's output, its line end (`\n`, `\r\n` or a lone
+   * `\r`) dropped. A line over 64 KiB comes as several events of at most
+   * 64 KiB each, cut between UTF-8 characters; spawned and forked workers
+   * split alike.
+   */
   'snakepit.worker.log': WorkerEventBase & {
     readonly stream: 'stdout' | 'stderr' | 'control';
     readonly line: string;

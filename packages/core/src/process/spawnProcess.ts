@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import type { Socket } from 'node:net';
-import { createInterface } from 'node:readline';
 import { isAbsolute } from 'node:path';
 import { SnakepitError } from '../errors/SnakepitError.js';
 import { realClock } from '../clock/Clock.js';
 import type { Clock } from '../clock/Clock.js';
+import { LineSplitter } from './LineSplitter.js';
 import { ManagedProcess, childSource } from './ManagedProcess.js';
 import { createWorkerCgroup, removeCgroup } from './cgroup.js';
 
@@ -23,7 +23,11 @@ export interface SpawnProcessOptions {
   /** Extra environment, on top of `process.env`. */
   readonly env?: Readonly<Record<string, string>>;
   readonly cwd?: string;
-  /** Called with each line the process writes to stdout or stderr. */
+  /**
+   * Called with each line the process writes to stdout or stderr (split at
+   * `\n`, `\r\n` or `\r`); a line over 64 KiB comes in pieces of at most
+   * 64 KiB (see {@link LineSplitter}).
+   */
   readonly onOutput?: (stream: 'stdout' | 'stderr', line: string) => void;
   readonly clock?: Clock;
   /**
@@ -102,8 +106,9 @@ export async function spawnProcess(options: SpawnProcessOptions): Promise<Manage
   for (const stream of ['stdout', 'stderr'] as const) {
     const readable = child[stream];
     if (!readable) continue;
-    const lines = createInterface({ input: readable, crlfDelay: Infinity });
-    lines.on('line', (line) => options.onOutput?.(stream, line));
+    const lines = new LineSplitter((line) => options.onOutput?.(stream, line));
+    readable.on('data', (chunk: Buffer) => lines.push(chunk));
+    readable.on('end', () => lines.end());
   }
   return new ManagedProcess(
     childSource(child),

@@ -8,7 +8,11 @@ import { DEFAULT_MAX_PAYLOAD_BYTES, messageLimitBytes } from './messageLimit.js'
 
 /** Options of one call. */
 export interface ExecuteOptions {
-  /** Fails the call with `EXECUTE_TIMEOUT` after this long; the handler is told its deadline. */
+  /**
+   * Fails the call with `EXECUTE_TIMEOUT` this many milliseconds after it
+   * was made; the handler is told its deadline. Through a pool it covers
+   * the wait for a free worker too (see `PoolCallOptions`).
+   */
   readonly timeoutMs?: number;
   /** Aborts the call (`ABORTED`); gRPC cancels it in Python too. */
   readonly signal?: AbortSignal;

@@ -2,6 +2,7 @@ import { SnakepitError, isSnakepitError } from '@snakepit/core';
 import type { Clock, EventBus } from '@snakepit/core';
 import type { DynamicSupervisor } from '@snakepit/actors';
 import type { ExecuteOptions } from '../client/WorkerClient.js';
+import { CallDeadline } from './CallDeadline.js';
 import type { ExecuteTracer } from './ExecuteTracer.js';
 import { Router } from './Router.js';
 import { recycleReason } from './recycleReason.js';
@@ -11,6 +12,14 @@ import type { WorkerSlot, WorkerSlotView } from './WorkerSlot.js';
 
 /** Options of one call through the pool. */
 export interface PoolCallOptions extends ExecuteOptions {
+  /**
+   * Fails the call with `EXECUTE_TIMEOUT` this many milliseconds after
+   * `execute` (or `stream`) was called, time waiting in the queue included:
+   * a call still queued then leaves the queue; one that reached a worker
+   * sends it what is left, which is the handler's deadline. An idempotent
+   * retry runs within the same budget.
+   */
+  readonly timeoutMs?: number;
   /** The call may be retried once on another worker if its worker dies mid-call. @default false */
   readonly idempotent?: boolean;
 }
@@ -82,34 +91,43 @@ export class Pool {
   }
 
   /**
-   * Runs `command` on a ready worker and resolves with its result.
+   * Runs `command` on a ready worker and resolves with its result. Its
+   * `timeoutMs` starts now and covers the wait for a worker (and a retry).
    * @throws {PythonError} when the handler raised.
    * @throws {SnakepitError} `POOL_SATURATED`, `POOL_STOPPED`, `UNKNOWN_COMMAND`,
    *   `SERIALIZATION_FAILED`, `EXECUTE_TIMEOUT`, `ABORTED`, `WORKER_CRASHED`.
    */
   async execute(command: string, args?: unknown, options: PoolCallOptions = {}): Promise<unknown> {
+    const deadline = CallDeadline.start(command, options, this.#parts.clock);
     try {
-      return await this.#execute(command, args, options);
+      return await this.#execute(command, args, options, deadline);
     } catch (error) {
       if (!options.idempotent || !isSnakepitError(error, 'WORKER_CRASHED')) throw error;
-      return this.#execute(command, args, options);
+      return this.#execute(command, args, options, deadline);
     }
   }
 
-  /** Runs a generator `command` and yields its items; the worker is held until the end. */
+  /**
+   * Runs a generator `command` and yields its items; the worker is held
+   * until the end. `timeoutMs` is counted as by {@link execute}.
+   */
   async *stream(
     command: string,
     args?: unknown,
     options: PoolCallOptions = {},
   ): AsyncGenerator<unknown> {
-    const call = await this.#begin(options);
+    const deadline = CallDeadline.start(command, options, this.#parts.clock);
+    const call = await this.#begin(options, deadline);
     let outcome: ExecuteOutcome = 'ok';
+    let sent: PoolCallOptions | undefined;
     try {
       if (!call.slot.client) throw workerGone(call.slot.id, command);
-      yield* call.slot.client.stream(command, args, options);
+      sent = deadline ? deadline.forWorker(options) : options;
+      yield* call.slot.client.stream(command, args, sent);
     } catch (error) {
-      outcome = this.#onCallError(call.slot, error);
-      throw error;
+      const failure = deadline?.explain(error, sent?.timeoutMs) ?? error;
+      outcome = this.#onCallError(call.slot, failure);
+      throw failure;
     } finally {
       this.#end(call, command, outcome);
     }
@@ -140,22 +158,27 @@ export class Pool {
     return this.#stopping;
   }
 
-  async #execute(command: string, args: unknown, options: PoolCallOptions): Promise<unknown> {
-    const call = await this.#begin(options);
+  async #execute(
+    command: string,
+    args: unknown,
+    options: PoolCallOptions,
+    deadline: CallDeadline | undefined,
+  ): Promise<unknown> {
+    const call = await this.#begin(options, deadline);
     let outcome: ExecuteOutcome = 'ok';
     try {
       if (!call.slot.client) throw workerGone(call.slot.id, command);
+      const sent = deadline ? deadline.forWorker(options) : options;
       const trace = this.#parts.tracer?.start({ poolId: this.id, workerId: call.slot.id, command });
       try {
-        const traced = trace?.traceparent
-          ? { ...options, traceparent: trace.traceparent }
-          : options;
+        const traced = trace?.traceparent ? { ...sent, traceparent: trace.traceparent } : sent;
         const { value, handlerTimeUs } = await call.slot.client.call(command, args, traced);
         trace?.end('ok', { handlerTimeUs });
         return value;
       } catch (error) {
-        trace?.end(outcomeOf(error), { error, ...handlerTimeOf(error) });
-        throw error;
+        const failure = deadline?.explain(error, sent.timeoutMs) ?? error;
+        trace?.end(outcomeOf(failure), { error: failure, ...handlerTimeOf(failure) });
+        throw failure;
       }
     } catch (error) {
       outcome = this.#onCallError(call.slot, error);
@@ -165,10 +188,16 @@ export class Pool {
     }
   }
 
-  async #begin(options: PoolCallOptions): Promise<CallInProgress> {
+  async #begin(
+    options: PoolCallOptions,
+    deadline: CallDeadline | undefined,
+  ): Promise<CallInProgress> {
     const queuedAtMs = this.#parts.clock.now();
     if (this.#state !== 'running') throw this.#stoppedError();
-    const slot = await this.#router.acquire(options.signal);
+    const slot = await this.#router.acquire({
+      signal: options.signal,
+      deadline: deadline && { atMs: deadline.atMs, error: () => deadline.queuedTimeout() },
+    });
     return { slot, queuedAtMs, startedAtMs: this.#parts.clock.now() };
   }
 

@@ -1,5 +1,6 @@
 import type { Clock, EventBus } from '@snakepit/core';
 import { CallQueue } from './CallQueue.js';
+import type { WaitOptions } from './CallQueue.js';
 import type { WorkerSlot } from './WorkerSlot.js';
 
 /** Settings of a {@link Router}. */
@@ -41,12 +42,13 @@ export class Router {
 
   /**
    * Resolves with a slot whose capacity is claimed for one call.
-   * @throws {SnakepitError} `POOL_SATURATED` (queue full or wait too long), `ABORTED`.
+   * @throws {SnakepitError} `POOL_SATURATED` (queue full or wait too long),
+   *   `ABORTED`, or the error of the call's deadline.
    */
-  acquire(signal: AbortSignal | undefined): Promise<WorkerSlot> {
+  acquire(wait: WaitOptions): Promise<WorkerSlot> {
     const slot = this.#pick();
     if (slot) return Promise.resolve(this.#claim(slot));
-    const waiting = this.#queue.wait(signal);
+    const waiting = this.#queue.wait(wait);
     this.#emitDepth();
     return waiting;
   }

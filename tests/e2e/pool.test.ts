@@ -119,6 +119,37 @@ describe('pool supervision', () => {
     expect(pool.stats().workers[0]!.restarts).toBe(0);
   });
 
+  it('replaces a worker whose data plane broke while its heartbeat answers (issue 20, defect 6)', async () => {
+    const bus = new EventBus();
+    const recycled: string[] = [];
+    bus.on('snakepit.pool.worker.recycled', (e) => recycled.push(e.reason));
+    const pool = await startPool({
+      size: 1,
+      adapter: 'chaos_adapter',
+      pythonPath: [FIXTURES],
+      heartbeat: { intervalMs: 200 },
+      bus,
+    });
+    const brokenPid = (await pool.execute('break_data_plane')) as number;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Each failure marks the slot unhealthy and the next Pong clears it again: the
+    // calls keep failing until the slot is replaced.
+    const deadline = Date.now() + 20_000;
+    let answer: unknown;
+    while (Date.now() < deadline) {
+      answer = await pool.execute('add', { a: 1, b: 2 }).catch((error: unknown) => error);
+      if (answer === 3) break;
+      expect(
+        isSnakepitError(answer, 'WORKER_CRASHED') || isSnakepitError(answer, 'POOL_SATURATED'),
+      ).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(answer).toBe(3);
+    expect(recycled).toEqual(['data plane failing']);
+    expect(pool.stats().workers[0]!.pid).not.toBe(brokenPid);
+    await waitFor(() => isGone(brokenPid), 10_000, 'the broken worker gone');
+  });
+
   it('retries an idempotent call on another worker when its worker dies', async () => {
     const pool = await startPool({ size: 2 });
     const call = pool.execute('sleep', { seconds: 1 }, { idempotent: true });

@@ -203,17 +203,20 @@ export class Pool {
 
   #onCallError(slot: WorkerSlot, error: unknown): ExecuteOutcome {
     const outcome = outcomeOf(error);
+    if (outcome !== 'crashed') return outcome;
     // The transport failed before the actor noticed the death: stop routing
-    // here now (a Pong brings the slot back if the worker is in fact alive).
-    if (outcome === 'crashed' && (slot.state === 'ready' || slot.state === 'busy')) {
-      slot.setState('unhealthy');
-    }
+    // here now (a Pong brings the slot back if the worker is in fact alive,
+    // and a few such failures in a row have it replaced: see recycleReason).
+    slot.transportFailuresInARow++;
+    if (slot.state === 'ready' || slot.state === 'busy') slot.setState('unhealthy');
     return outcome;
   }
 
   #end(call: CallInProgress, command: string, outcome: ExecuteOutcome): void {
     const { slot, queuedAtMs, startedAtMs } = call;
     if (outcome === 'ok') slot.actor?.tell('recordLife');
+    // The data plane answered (a Python error is an answer too).
+    if (outcome === 'ok' || outcome === 'error') slot.transportFailuresInARow = 0;
     slot.callsCompleted++;
     this.#router.release(slot);
     this.#maybeRecycle(slot);
@@ -244,10 +247,17 @@ export class Pool {
   #maybeRecycle(slot: WorkerSlot): void {
     const { recycle, startTimeoutMs } = this.#parts.options;
     const now = this.#parts.clock.now();
-    if (this.#state !== 'running' || (slot.state !== 'ready' && slot.state !== 'busy')) return;
+    if (this.#state !== 'running' || !slot.actor) return;
     if (slot.isRecycling && now - (slot.recycleRequestedAtMs ?? 0) < startTimeoutMs + 5_000) return;
     const reason = recycleReason(slot, recycle, now);
-    if (!reason || !slot.actor) return;
+    const isServing = slot.state === 'ready' || slot.state === 'busy';
+    // A broken data plane leaves the slot `unhealthy`: replace it from there too.
+    if (
+      !reason ||
+      !(isServing || (reason === 'data plane failing' && slot.state === 'unhealthy'))
+    ) {
+      return;
+    }
     slot.isRecycling = true;
     slot.recycleRequestedAtMs = now;
     this.#parts.bus.emit('snakepit.pool.worker.recycled', {

@@ -36,6 +36,11 @@ export class WorkerSlot {
   lastPongAtMs: number | undefined;
   /** Calls completed by the current process. */
   callsCompleted = 0;
+  /**
+   * Calls in a row whose transport failed (`WORKER_CRASHED`) while the
+   * current process lived on: its data plane is broken, whatever its heartbeat says.
+   */
+  transportFailuresInARow = 0;
   /** Resident memory of the current process, from its latest Pong. */
   rssBytes: number | undefined;
   /** A replacement process is being started (see recycling). */
@@ -85,6 +90,7 @@ export class WorkerSlot {
     this.pid = pid;
     this.client = new WorkerClient(this.id, grpcAddress, this.#maxPayloadBytes);
     this.callsCompleted = 0;
+    this.transportFailuresInARow = 0;
     this.rssBytes = undefined;
     this.isRecycling = false;
     this.onReady?.();

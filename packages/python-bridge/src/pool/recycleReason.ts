@@ -2,10 +2,17 @@ import type { ResolvedPoolOptions } from './PoolOptions.js';
 import type { WorkerSlot } from './WorkerSlot.js';
 
 /** Why a worker's process is due for replacement. */
-export type RecycleReason = 'max requests' | 'max uptime' | 'max rss';
+export type RecycleReason = 'max requests' | 'max uptime' | 'max rss' | 'data plane failing';
 
 /**
- * Whether `slot`'s current process has done enough under the `recycle`
+ * Calls in a row whose transport failed on a process that stays alive (its
+ * heartbeat answers) before the process is replaced.
+ */
+export const MAX_TRANSPORT_FAILURES_IN_A_ROW = 3;
+
+/**
+ * Whether `slot`'s current process is due for replacement: its data plane
+ * keeps failing while it lives, or it has done enough under the `recycle`
  * options (calls completed, time since Ready, RSS from its latest Pong).
  */
 export function recycleReason(
@@ -13,6 +20,7 @@ export function recycleReason(
   recycle: ResolvedPoolOptions['recycle'],
   nowMs: number,
 ): RecycleReason | undefined {
+  if (slot.transportFailuresInARow >= MAX_TRANSPORT_FAILURES_IN_A_ROW) return 'data plane failing';
   if (recycle.maxRequests !== undefined && slot.callsCompleted >= recycle.maxRequests) {
     return 'max requests';
   }

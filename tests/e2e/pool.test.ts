@@ -150,6 +150,25 @@ describe('pool supervision', () => {
     await waitFor(() => isGone(brokenPid), 10_000, 'the broken worker gone');
   });
 
+  it('lets many calls share one AbortSignal without a MaxListenersExceededWarning', async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error): void => void warnings.push(warning.name);
+    process.on('warning', onWarning);
+    try {
+      const pool = await startPool({ size: 2, concurrency: 8 });
+      const { signal } = new AbortController();
+      const calls = (options: { timeoutMs?: number }) =>
+        Array.from({ length: 16 }, () =>
+          pool.execute('sleep', { seconds: 0.2 }, { signal, ...options }),
+        );
+      await Promise.all([...calls({}), ...calls({ timeoutMs: 10_000 })]);
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings).toEqual([]);
+  });
+
   it('retries an idempotent call on another worker when its worker dies', async () => {
     const pool = await startPool({ size: 2 });
     const call = pool.execute('sleep', { seconds: 1 }, { idempotent: true });

@@ -110,7 +110,10 @@ export class WorkerClient {
     const timeout =
       options.timeoutMs === undefined ? undefined : AbortSignal.timeout(options.timeoutMs);
     const signals = [options.signal, timeout].filter((s): s is AbortSignal => s !== undefined);
-    const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+    // Always a signal of our own: nice-grpc adds an abort listener per call, and
+    // many calls sharing the caller's signal would pile listeners onto it
+    // (MaxListenersExceededWarning past 10). A derived signal adds none to its sources.
+    const signal = signals.length > 0 ? AbortSignal.any(signals) : undefined;
     const metadata = options.traceparent
       ? Metadata({ traceparent: options.traceparent })
       : undefined;

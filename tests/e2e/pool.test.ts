@@ -169,6 +169,22 @@ describe('pool supervision', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('keeps the capacity of a timed-out call until Python has finished it (issue 20, risks)', async () => {
+    const pool = await startPool({ size: 1, heartbeat: { intervalMs: 200 } });
+    const startedAt = Date.now();
+    const abandoned = await pool
+      .execute('sleep', { seconds: 1.5 }, { timeoutMs: 200 })
+      .catch((error: unknown) => error);
+    expect(isSnakepitError(abandoned, 'EXECUTE_TIMEOUT')).toBe(true);
+    // Python still runs it: the worker is busy, and the next call waits for it.
+    expect(pool.stats().workers[0]).toMatchObject({ inFlight: 1, state: 'busy' });
+    const next = pool.execute('add', { a: 1, b: 1 }).then((value) => ({ value, at: Date.now() }));
+    const answered = await next;
+    expect(answered.value).toBe(2);
+    expect(answered.at - startedAt).toBeGreaterThanOrEqual(1_400);
+    await waitFor(() => pool.stats().workers[0]?.inFlight === 0, 5_000, 'capacity back');
+  });
+
   it('retries an idempotent call on another worker when its worker dies', async () => {
     const pool = await startPool({ size: 2 });
     const call = pool.execute('sleep', { seconds: 1 }, { idempotent: true });

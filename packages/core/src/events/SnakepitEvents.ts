@@ -47,6 +47,8 @@ export interface SnakepitEventMap {
     readonly latencyMs: number;
     /** Resident memory of the Python process, from its Pong. */
     readonly rssBytes: number;
+    /** Calls the Python process was running when it answered, from its Pong. */
+    readonly inFlight?: number;
   };
   'snakepit.worker.heartbeat.timeout': WorkerEventBase & {
     readonly seq: number;

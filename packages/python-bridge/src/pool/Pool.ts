@@ -17,7 +17,8 @@ export interface PoolCallOptions extends ExecuteOptions {
    * `execute` (or `stream`) was called, time waiting in the queue included:
    * a call still queued then leaves the queue; one that reached a worker
    * sends it what is left, which is the handler's deadline. An idempotent
-   * retry runs within the same budget.
+   * retry runs within the same budget. Python is not interrupted: the call
+   * keeps its worker's capacity until the worker's next Pong shows it done.
    */
   readonly timeoutMs?: number;
   /** The call may be retried once on another worker if its worker dies mid-call. @default false */
@@ -218,7 +219,15 @@ export class Pool {
     // The data plane answered (a Python error is an answer too).
     if (outcome === 'ok' || outcome === 'error') slot.transportFailuresInARow = 0;
     slot.callsCompleted++;
-    this.#router.release(slot);
+    // The caller gave up, Python did not: the call keeps its capacity until a
+    // Pong shows it finished (`timeoutMs` frees the caller, not the worker).
+    // Without heartbeats no Pong would ever say so.
+    const isAbandoned = outcome === 'timeout' || outcome === 'aborted';
+    if (isAbandoned && slot.state !== 'stopped' && this.#parts.options.heartbeat !== false) {
+      slot.abandoned++;
+    } else {
+      this.#router.release(slot);
+    }
     this.#maybeRecycle(slot);
     this.#parts.bus.emit('snakepit.pool.execute.completed', {
       poolId: this.id,
@@ -228,6 +237,11 @@ export class Pool {
       durationMs: this.#parts.clock.now() - startedAtMs,
       queueWaitMs: startedAtMs - queuedAtMs,
     });
+  }
+
+  /** A Pong reported `workerInFlight` calls running in the slot's process (see createPool). */
+  onWorkerInFlight(slot: WorkerSlot, workerInFlight: number): void {
+    for (let n = slot.abandonedFinished(workerInFlight); n > 0; n--) this.#router.release(slot);
   }
 
   /** Called by the slots' lifecycle (see createPool). */

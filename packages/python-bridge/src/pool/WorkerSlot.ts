@@ -41,6 +41,11 @@ export class WorkerSlot {
    * current process lived on: its data plane is broken, whatever its heartbeat says.
    */
   transportFailuresInARow = 0;
+  /**
+   * Calls of `inFlight` whose caller gave up (timeout, abort) while Python
+   * runs on: they hold their capacity until a Pong shows them finished.
+   */
+  abandoned = 0;
   /** Resident memory of the current process, from its latest Pong. */
   rssBytes: number | undefined;
   /** A replacement process is being started (see recycling). */
@@ -86,6 +91,9 @@ export class WorkerSlot {
    */
   becomeReady(pid: number, grpcAddress: string, drainMs: number): void {
     const previous = this.client;
+    // A new process: the old one's abandoned calls are not running here.
+    this.inFlight = Math.max(0, this.inFlight - this.abandoned);
+    this.abandoned = 0;
     if (previous) this.#clock.setTimeout(() => previous.close(), drainMs);
     this.pid = pid;
     this.client = new WorkerClient(this.id, grpcAddress, this.#maxPayloadBytes);
@@ -101,8 +109,21 @@ export class WorkerSlot {
     this.setState(this.inFlight >= 1 && this.state === 'busy' ? 'busy' : 'ready');
   }
 
+  /**
+   * How many abandoned calls a Pong shows finished: the worker ran
+   * `workerInFlight` calls, of which `inFlight - abandoned` are live ones.
+   */
+  abandonedFinished(workerInFlight: number): number {
+    const stillRunning = Math.max(0, workerInFlight - (this.inFlight - this.abandoned));
+    const finished = Math.max(0, this.abandoned - stillRunning);
+    this.abandoned -= finished;
+    return finished;
+  }
+
   /** The process (or its actor) ended. */
   becomeStopped(): void {
+    this.inFlight = Math.max(0, this.inFlight - this.abandoned);
+    this.abandoned = 0;
     this.client?.close();
     this.client = undefined;
     this.actor = undefined;

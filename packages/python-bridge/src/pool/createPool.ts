@@ -90,6 +90,10 @@ export async function createPool(options: PoolOptions = {}): Promise<Pool> {
     );
   }
   routeWorkerEvents(bus, slots, run, clock, resolved.shutdownTimeoutMs + resolved.killAfterMs);
+  bus.on('snakepit.worker.heartbeat.received', (e) => {
+    const slot = slots.find((s) => s.id === e.workerId);
+    if (slot && e.inFlight !== undefined) pool.onWorkerInFlight(slot, e.inFlight);
+  });
   const exits: { last?: Error } = {};
   const allReady = Promise.all(slots.map((slot) => whenState(bus, slot, 'ready')));
   const startFailures = new StartFailures(resolved.startAttempts);

@@ -196,10 +196,10 @@ export class WorkerProcess {
       },
       onReceived: (seq, latencyMs) => {
         if (bus.hasListeners('snakepit.worker.heartbeat.received')) {
-          const rssBytes = this.#stats?.rssBytes ?? 0;
+          const { rssBytes = 0, inFlight = 0 } = this.#stats ?? {};
           bus.emit('snakepit.worker.heartbeat.received', {
             ...this.#eventBase(),
-            ...{ seq, latencyMs, rssBytes },
+            ...{ seq, latencyMs, rssBytes, inFlight },
           });
         }
       },

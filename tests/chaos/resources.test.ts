@@ -22,6 +22,7 @@ import {
   IS_FULL,
   codeOf,
   expectAllGone,
+  stopAndExpectAllGone,
   recordProcesses,
   rejectionOf,
   repetitions,
@@ -64,10 +65,7 @@ describe('6. grandchildren of a worker that dies', () => {
       await waitForFullPool(pool, family);
       expect(restartsOf(pool)).toBe(1);
       await expect(pool.execute('add', { a: 2, b: 2 })).resolves.toBe(4);
-      const stopAt = performance.now();
-      const tracked = [...before, ...recordProcesses(pool.runId)];
-      await pool.stop();
-      await expectAllGone(tracked, [pool.runId], { sinceMs: stopAt });
+      await stopAndExpectAllGone(pool, before);
       run.ok();
     },
     60_000,
@@ -107,10 +105,7 @@ describe('8. fork bomb in one worker', () => {
       expect(restartsOf(pool), 'only the bomber restarted').toBe(1);
       const after = pool.stats().workers.map((w) => w.pid);
       expect(after).toEqual(expect.arrayContaining(siblings.map((w) => w.pid)));
-      const stopAt = performance.now();
-      const tracked = [...before, ...recordProcesses(pool.runId)];
-      await pool.stop();
-      await expectAllGone(tracked, [pool.runId], { sinceMs: stopAt });
+      await stopAndExpectAllGone(pool, before);
       run.ok();
     },
     60_000,
@@ -326,10 +321,7 @@ describe('20. newline-less flood', () => {
       } finally {
         watch.stop();
       }
-      const stopAt = performance.now();
-      const tracked = [...before, ...recordProcesses(pool.runId)];
-      await pool.stop();
-      await expectAllGone(tracked, [pool.runId], { sinceMs: stopAt });
+      await stopAndExpectAllGone(pool, before);
       run.ok();
     },
     60_000,

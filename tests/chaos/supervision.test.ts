@@ -20,6 +20,7 @@ import {
   IS_FULL,
   codeOf,
   expectAllGone,
+  stopAndExpectAllGone,
   recordProcesses,
   rejectionOf,
   repetitions,
@@ -84,10 +85,7 @@ describe('3. actor thread terminated', () => {
         Promise.all([1, 2, 3, 4, 5, 6].map((i) => pool.execute('add', { a: i, b: 1 }))),
       ).resolves.toEqual([2, 3, 4, 5, 6, 7]);
 
-      const stopAt = performance.now();
-      const tracked = [...before, ...recordProcesses(pool.runId)];
-      await pool.stop();
-      await expectAllGone(tracked, [pool.runId], { sinceMs: stopAt });
+      await stopAndExpectAllGone(pool, before);
       run.ok();
     },
     60_000,
@@ -123,10 +121,7 @@ describe('4. worker SIGSTOPped (hung)', () => {
       expect(Math.max(...timeouts.map((e) => e.missed))).toBe(FAST_HEARTBEAT.maxMissed);
       expect(restartsOf(pool)).toBe(1);
       await expect(pool.execute('add', { a: 1, b: 2 })).resolves.toBe(3);
-      const stopAt = performance.now();
-      const tracked = [...before, ...recordProcesses(pool.runId)];
-      await pool.stop();
-      await expectAllGone(tracked, [pool.runId], { sinceMs: stopAt });
+      await stopAndExpectAllGone(pool, before);
       run.ok();
     },
     60_000,
@@ -197,10 +192,7 @@ describe('5. worker ignoring SIGTERM', () => {
       expect(cleanup?.method).toBe('killed');
       expect(restartsOf(pool)).toBe(1);
       await expect(pool.execute('add', { a: 1, b: 2 })).resolves.toBe(3);
-      const stopAt = performance.now();
-      const tracked = [...before, ...recordProcesses(pool.runId)];
-      await pool.stop();
-      await expectAllGone(tracked, [pool.runId], { sinceMs: stopAt });
+      await stopAndExpectAllGone(pool, before);
       run.ok();
     },
     60_000,
@@ -290,10 +282,7 @@ describe(`11. a ${HOLD_S} s GIL-holding call`, () => {
       expect(restartsOf(pool)).toBe(1);
       const survivors = before.filter(isAlive);
       expect(survivors.length).toBeGreaterThanOrEqual(2); // the Busy worker and its guardian
-      const stopAt = performance.now();
-      const tracked = [...before, ...recordProcesses(pool.runId)];
-      await pool.stop();
-      await expectAllGone(tracked, [pool.runId], { sinceMs: stopAt });
+      await stopAndExpectAllGone(pool, before);
       run.ok();
     },
     HOLD_S * 1000 + 60_000,
@@ -355,10 +344,7 @@ describe('17. half the pool killed at once under load', () => {
       expect(restartsOf(pool)).toBe(size / 2);
       expect(succeeded, 'calls served after the recovery').toBeGreaterThan(successesAtRecovery);
       await waitFor(() => pool.stats().byState.ready === size, 5_000, 'all idle after the load');
-      const stopAt = performance.now();
-      const tracked = [...before, ...recordProcesses(pool.runId)];
-      await pool.stop();
-      await expectAllGone(tracked, [pool.runId], { sinceMs: stopAt });
+      await stopAndExpectAllGone(pool, before);
       run.ok();
     },
     60_000,
@@ -392,10 +378,7 @@ describe('18. handlers raising a BaseException that is not an Exception', () => 
         restarts: 0,
         inFlight: 0,
       });
-      const stopAt = performance.now();
-      const tracked = [...before, ...recordProcesses(pool.runId)];
-      await pool.stop();
-      await expectAllGone(tracked, [pool.runId], { sinceMs: stopAt });
+      await stopAndExpectAllGone(pool, before);
       run.ok();
     },
     60_000,
@@ -463,10 +446,7 @@ describe('19. the wall clock of a worker stepped ±1 h while busy() runs', () =>
       expect(workers.filter(isAlive)).toHaveLength(2);
       await waitForFullPool(pool, []);
       expect(restartsOf(pool)).toBe(2);
-      const stopAt = performance.now();
-      const tracked = [...before, ...recordProcesses(pool.runId)];
-      await pool.stop();
-      await expectAllGone(tracked, [pool.runId], { sinceMs: stopAt });
+      await stopAndExpectAllGone(pool, before);
       run.ok();
     },
     60_000,

@@ -114,6 +114,20 @@ export async function expectAllGone(
   return report;
 }
 
+/**
+ * Every scenario's clean ending: stops `pool`, then requires everything
+ * recorded `before` the fault, and everything of the run now, to be gone.
+ */
+export async function stopAndExpectAllGone(
+  pool: Pool,
+  before: readonly ProcessRef[],
+): Promise<GoneReport> {
+  const stopAt = performance.now();
+  const tracked = [...before, ...recordProcesses(pool.runId)];
+  await pool.stop();
+  return expectAllGone(tracked, [pool.runId], { sinceMs: stopAt });
+}
+
 /** The `code` of a SnakepitError (or any error with one), else the message. */
 export function codeOf(error: unknown): string {
   if (typeof error === 'object' && error !== null && 'code' in error) return String(error.code);

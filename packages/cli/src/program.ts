@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { CLI_VERSION } from './version.js';
 
 /** Where a command's exit status goes (bin.ts exits with it). */
 export interface ProgramResult {
@@ -19,6 +20,7 @@ export function createProgram(result: ProgramResult): Command {
   const program = new Command()
     .name('snakepit')
     .description('Supervised pools of Python workers: zero orphans, heartbeats, OpenTelemetry.')
+    .version(CLI_VERSION, '-V, --version', 'print the version of snakepit and exit')
     .showHelpAfterError('(add --help for usage)')
     .exitOverride();
 

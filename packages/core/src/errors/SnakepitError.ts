@@ -5,6 +5,7 @@ export type SnakepitErrorCode =
   | 'PYTHON_DEPS_MISSING'
   | 'WORKER_START_FAILED'
   | 'WORKER_START_TIMEOUT'
+  | 'WORKER_VERSION_MISMATCH'
   | 'WORKER_CRASHED'
   | 'WORKER_STOPPED'
   | 'HEARTBEAT_TIMEOUT'
@@ -20,7 +21,8 @@ export type SnakepitErrorCode =
   | 'POOL_STOPPED'
   | 'REGISTRY_ERROR'
   | 'SPAWN_FAILED'
-  | 'CGROUP_UNAVAILABLE';
+  | 'CGROUP_UNAVAILABLE'
+  | 'TELEMETRY_EXPORTER_UNAVAILABLE';
 
 /** Options of {@link SnakepitError}. */
 export interface SnakepitErrorOptions {

@@ -3,7 +3,8 @@
  * advice: a View may override them).
  *
  * Durations are recorded in seconds, the OpenTelemetry semantic-conventions
- * and Prometheus base unit. The buckets cover the measured ranges (FACTS.md):
+ * and Prometheus base unit. The buckets cover the measured ranges
+ * (`docs/architecture.md#histogram-bucket-ranges`):
  * a Ping round trip is ~0.05–5 ms, a worker start ~0.2 s and up to seconds
  * when 100 start at once, a stop up to the 5 s + 2 s kill-ladder budget.
  */

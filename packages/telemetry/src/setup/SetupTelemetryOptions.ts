@@ -9,7 +9,12 @@ export type OtlpProtocol = 'http/protobuf' | 'grpc';
 
 /** Where and how to push metrics and traces over OTLP. */
 export interface OtlpOptions {
-  /** @default 'http/protobuf' */
+  /**
+   * The transport. Each needs its exporter packages installed (optional peer
+   * dependencies): `@opentelemetry/exporter-{metrics,trace}-otlp-proto` for
+   * `http/protobuf`, `@opentelemetry/exporter-{metrics,trace}-otlp-grpc` for `grpc`.
+   * @default 'http/protobuf'
+   */
   readonly protocol?: OtlpProtocol;
   /**
    * The collector's base URL, like `OTEL_EXPORTER_OTLP_ENDPOINT`: for
@@ -33,9 +38,9 @@ export interface OtlpOptions {
 export interface PrometheusOptions {
   /** Interface to listen on; `0.0.0.0` to be scraped from other hosts. @default '127.0.0.1' */
   readonly host?: string;
-  /** @default 9464 (the port registered for the OpenTelemetry Prometheus exporter) */
+  /** Port to listen on. @default 9464 (the port registered for the OpenTelemetry Prometheus exporter) */
   readonly port?: number;
-  /** @default '/metrics' */
+  /** Path of the scrape endpoint. @default '/metrics' */
   readonly endpoint?: string;
   /** Start an HTTP server; `false` to serve scrapes from your own server with `handlePrometheusRequest`. @default true */
   readonly serve?: boolean;

@@ -1,43 +1,92 @@
 import { createRequire } from 'node:module';
+import type * as GrpcMetricsModule from '@opentelemetry/exporter-metrics-otlp-grpc';
 import type { OTLPMetricExporter as GrpcMetricExporter } from '@opentelemetry/exporter-metrics-otlp-grpc';
+import type * as ProtoMetricsModule from '@opentelemetry/exporter-metrics-otlp-proto';
+import type * as GrpcTracesModule from '@opentelemetry/exporter-trace-otlp-grpc';
+import type * as ProtoTracesModule from '@opentelemetry/exporter-trace-otlp-proto';
 import type { PushMetricExporter } from '@opentelemetry/sdk-metrics';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
+import { importOptionalPeers } from './importOptionalPeers.js';
 import type { ResolvedOtlpOptions } from './resolveSetupTelemetryOptions.js';
+import type { OtlpProtocol } from './SetupTelemetryOptions.js';
 
 const require = createRequire(import.meta.url);
 
+/**
+ * The exporter packages of each `otlp.protocol`, by signal: optional peer
+ * dependencies of this package, imported only when `otlp` asks for them.
+ */
+export const OTLP_EXPORTER_PACKAGES = {
+  'http/protobuf': {
+    metrics: '@opentelemetry/exporter-metrics-otlp-proto',
+    traces: '@opentelemetry/exporter-trace-otlp-proto',
+  },
+  grpc: {
+    metrics: '@opentelemetry/exporter-metrics-otlp-grpc',
+    traces: '@opentelemetry/exporter-trace-otlp-grpc',
+  },
+} as const satisfies Record<OtlpProtocol, { readonly metrics: string; readonly traces: string }>;
+
 /** The OTLP exporters of the configured protocol, loaded on demand (gRPC's is heavy). */
 export interface OtlpExporters {
+  /** The metric exporter, or `undefined` with `otlp.metrics: false`. */
   readonly metrics: PushMetricExporter | undefined;
+  /** The span exporter, or `undefined` with `otlp.traces: false`. */
   readonly traces: SpanExporter | undefined;
 }
 
-/** Creates the OTLP metric and span exporters `otlp` asks for. */
+/**
+ * Creates the OTLP metric and span exporters `otlp` asks for, importing
+ * their packages (optional peer dependencies) on demand.
+ *
+ * @throws {SnakepitError} `TELEMETRY_EXPORTER_UNAVAILABLE` when an exporter
+ *   package of `otlp.protocol` is not installed (the message says what to
+ *   install) or fails to load.
+ */
 export async function createOtlpExporters(otlp: ResolvedOtlpOptions): Promise<OtlpExporters> {
-  return otlp.protocol === 'grpc' ? createGrpcExporters(otlp) : createHttpExporters(otlp);
+  const packages = OTLP_EXPORTER_PACKAGES[otlp.protocol];
+  const requestedBy =
+    otlp.protocol === 'http/protobuf'
+      ? "`otlp` (with `protocol: 'http/protobuf'`, the default)"
+      : `\`otlp.protocol: '${otlp.protocol}'\``;
+  const [metrics, traces] = await importOptionalPeers(
+    [otlp.metrics ? packages.metrics : undefined, otlp.traces ? packages.traces : undefined],
+    requestedBy,
+  );
+  return otlp.protocol === 'grpc'
+    ? createGrpcExporters(
+        otlp,
+        metrics as typeof GrpcMetricsModule | undefined,
+        traces as typeof GrpcTracesModule | undefined,
+      )
+    : createHttpExporters(
+        otlp,
+        metrics as typeof ProtoMetricsModule | undefined,
+        traces as typeof ProtoTracesModule | undefined,
+      );
 }
 
-async function createHttpExporters(otlp: ResolvedOtlpOptions): Promise<OtlpExporters> {
+function createHttpExporters(
+  otlp: ResolvedOtlpOptions,
+  metrics: typeof ProtoMetricsModule | undefined,
+  traces: typeof ProtoTracesModule | undefined,
+): OtlpExporters {
   const config = (path: string) => ({
     ...(otlp.endpoint === undefined ? {} : { url: `${otlp.endpoint}${path}` }),
     headers: { ...otlp.headers },
     timeoutMillis: otlp.exportTimeoutMs,
   });
-  const [metrics, traces] = await Promise.all([
-    otlp.metrics ? import('@opentelemetry/exporter-metrics-otlp-proto') : undefined,
-    otlp.traces ? import('@opentelemetry/exporter-trace-otlp-proto') : undefined,
-  ]);
   return {
     metrics: metrics && new metrics.OTLPMetricExporter(config('/v1/metrics')),
     traces: traces && new traces.OTLPTraceExporter(config('/v1/traces')),
   };
 }
 
-async function createGrpcExporters(otlp: ResolvedOtlpOptions): Promise<OtlpExporters> {
-  const [metrics, traces] = await Promise.all([
-    otlp.metrics ? import('@opentelemetry/exporter-metrics-otlp-grpc') : undefined,
-    otlp.traces ? import('@opentelemetry/exporter-trace-otlp-grpc') : undefined,
-  ]);
+function createGrpcExporters(
+  otlp: ResolvedOtlpOptions,
+  metrics: typeof GrpcMetricsModule | undefined,
+  traces: typeof GrpcTracesModule | undefined,
+): OtlpExporters {
   const config = (exporterPackage: string) => ({
     ...(otlp.endpoint === undefined ? {} : { url: otlp.endpoint }),
     ...(Object.keys(otlp.headers).length === 0
@@ -45,12 +94,10 @@ async function createGrpcExporters(otlp: ResolvedOtlpOptions): Promise<OtlpExpor
       : { metadata: grpcMetadata(exporterPackage, otlp.headers) }),
     timeoutMillis: otlp.exportTimeoutMs,
   });
+  const { grpc } = OTLP_EXPORTER_PACKAGES;
   return {
-    metrics:
-      metrics &&
-      new metrics.OTLPMetricExporter(config('@opentelemetry/exporter-metrics-otlp-grpc')),
-    traces:
-      traces && new traces.OTLPTraceExporter(config('@opentelemetry/exporter-trace-otlp-grpc')),
+    metrics: metrics && new metrics.OTLPMetricExporter(config(grpc.metrics)),
+    traces: traces && new traces.OTLPTraceExporter(config(grpc.traces)),
   };
 }
 

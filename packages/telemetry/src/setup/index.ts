@@ -16,6 +16,7 @@ export type {
   OtlpProtocol,
   PrometheusOptions,
 } from './SetupTelemetryOptions.js';
+export type { ExporterUnavailableReason } from './importOptionalPeers.js';
 export { resolveSetupTelemetryOptions } from './resolveSetupTelemetryOptions.js';
 export type {
   ResolvedSetupTelemetryOptions,

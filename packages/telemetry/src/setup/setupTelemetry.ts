@@ -20,8 +20,11 @@ import type { SetupTelemetryOptions } from './SetupTelemetryOptions.js';
 
 /** The SDK `setupTelemetry` built, and how to stop it. */
 export interface TelemetrySdk {
+  /** The provider of the meters: Prometheus, OTLP and `metricReaders` read from it. */
   readonly meterProvider: MeterProvider;
+  /** The provider of the tracers: OTLP and `spanProcessors` take its spans. */
   readonly tracerProvider: BasicTracerProvider;
+  /** The resource of both providers (`service.name`, `snakepit.run.id`, …). */
   readonly resource: Resource;
   /** The event mapping, when a `bus` was given. */
   readonly telemetry: Telemetry | undefined;
@@ -55,7 +58,13 @@ export interface TelemetrySdk {
  * await sdk.shutdown();
  * ```
  *
+ * The Prometheus exporter comes with this package; the OTLP exporters are
+ * optional peer dependencies, imported only when `otlp` asks for them.
+ *
  * @throws {SnakepitError} `INVALID_OPTIONS` for a bad option or a Prometheus port that cannot be listened on.
+ * @throws {SnakepitError} `TELEMETRY_EXPORTER_UNAVAILABLE` when the exporter
+ *   packages of `otlp.protocol` are not installed (the message gives the
+ *   `npm install` command) or fail to load.
  */
 export async function setupTelemetry(options: SetupTelemetryOptions = {}): Promise<TelemetrySdk> {
   const resolved = resolveSetupTelemetryOptions(options);

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EventBus } from '../../src/events/EventBus.js';
 import type { SnakepitEventMap } from '../../src/events/SnakepitEvents.js';
 import { readProcStat, readBootId } from '../../src/process/procfs.js';
@@ -63,8 +63,14 @@ describe('reapOrphans', () => {
     await owner.kill();
     const all = [...workers.map((w) => w.pid), ...grandchildren];
     expect(all.filter(isGone)).toEqual([]); // Guard-less: they outlive their owner.
-    // One grandchild per worker escaped its group with setsid: killpg cannot reach it.
-    expect(grandchildren.filter((pid) => readProcStat(pid)!.session === pid)).toHaveLength(2);
+    // One grandchild per worker escaped its group with setsid: killpg cannot
+    // reach it. The shell reports its pid before setsid() has run in it, so
+    // wait for that (on a loaded machine it can take a while).
+    await vi.waitFor(
+      () =>
+        expect(grandchildren.filter((pid) => readProcStat(pid)!.session === pid)).toHaveLength(2),
+      { timeout: 5_000, interval: 20 },
+    );
     const { bus, reaped } = recordingBus();
     const report = await reapOrphans({ dir, bus, termGraceMs: 200 });
     expect(all.filter((pid) => !isGone(pid))).toEqual([]);

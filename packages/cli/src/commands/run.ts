@@ -1,4 +1,5 @@
 import { isSnakepitError } from '@snakepit/core';
+import type { SnakepitErrorCode } from '@snakepit/core';
 import { resolveRunConfig } from '../config/resolveRunConfig.js';
 import type { ResolvedRunConfig, RunConfigSources } from '../config/resolveRunConfig.js';
 import { EXIT_CODES } from '../exitCodes.js';
@@ -149,6 +150,9 @@ function startFailureHint(config: ResolvedRunConfig, error: unknown): string {
     default:
       break;
   }
+  if (hasCause(error, 'WORKER_VERSION_MISMATCH')) {
+    return 'Remove the stale `snakepit_worker` named above, or align its version with @snakepit/python-bridge (docs/troubleshooting.md).';
+  }
   const faultCode = faultCodeOf(error);
   if (faultCode === 'BIND_FAILED') {
     return 'The worker could not listen on its socket (see above): `snakepit doctor` checks the runtime directory; a shorter SNAKEPIT_RUNTIME_DIR keeps socket paths under 107 bytes.';
@@ -157,6 +161,12 @@ function startFailureHint(config: ResolvedRunConfig, error: unknown): string {
     return 'See the worker output above, and `snakepit doctor`.';
   }
   return `Check the adapter (${config.adapter}) and its PYTHONPATH (${config.pythonPath.join(':') || 'none'}), the worker output above, and \`snakepit doctor\`.`;
+}
+
+/** Whether the error, or one of its causes, has `code`. */
+function hasCause(error: unknown, code: SnakepitErrorCode): boolean {
+  for (let e: unknown = error; isSnakepitError(e); e = e.cause) if (e.code === code) return true;
+  return false;
 }
 
 /** The `faultCode` a failed worker start carries, on the error or its causes. */

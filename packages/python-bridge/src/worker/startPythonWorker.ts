@@ -14,7 +14,8 @@ const processRunId = randomBytes(6).toString('hex');
  * options, resolves the interpreter, spawns it and waits for `Ready`.
  *
  * @throws {SnakepitError} `INVALID_OPTIONS`, `PYTHON_NOT_FOUND`,
- *   `PYTHON_DEPS_MISSING`, `SPAWN_FAILED`, `WORKER_START_FAILED` or `WORKER_START_TIMEOUT`.
+ *   `PYTHON_DEPS_MISSING`, `SPAWN_FAILED`, `WORKER_START_FAILED`, `WORKER_START_TIMEOUT`
+ *   or `WORKER_VERSION_MISMATCH`.
  */
 export async function startPythonWorker(options: PythonWorkerOptions): Promise<PythonWorker> {
   const { bus = new EventBus(), clock = realClock, ...rest } = options;

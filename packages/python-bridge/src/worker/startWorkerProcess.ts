@@ -18,6 +18,8 @@ import { WorkerProcess } from './WorkerProcess.js';
 import { messageLimitBytes } from '../client/messageLimit.js';
 import { forkWorker } from './forkWorker.js';
 import { relayedOutput } from './relayedOutput.js';
+import { workerIncompatibility } from './workerCompatibility.js';
+import { workerMismatchError } from './workerMismatchError.js';
 import type { OutputHandler } from './relayedOutput.js';
 import type { ForkServerAddress } from './forkWorker.js';
 
@@ -62,7 +64,9 @@ export interface WorkerLaunch {
  * the options schema, so that actor threads start fast.
  *
  * @throws {SnakepitError} `SPAWN_FAILED`, `WORKER_START_FAILED` (with the
- *   Python traceback when the adapter failed to import) or `WORKER_START_TIMEOUT`.
+ *   Python traceback when the adapter failed to import), `WORKER_START_TIMEOUT`,
+ *   or `WORKER_VERSION_MISMATCH` when its `snakepit_worker` is of another
+ *   release line or protocol than this package.
  */
 export async function startWorkerProcess(
   launch: WorkerLaunch,
@@ -119,13 +123,21 @@ export async function startWorkerProcess(
   // SIGKILLed (the soak test found one file left per crash until the run ended).
   void proc.exited.then(() => rmSync(socketPath, { force: true }));
   const handshake = await awaitReady(proc, launch.startTimeoutMs, clock, onOutput);
-  if (!handshake.ready) {
+  // A worker of another release line may misread what we send: refuse it
+  // before the first Ping.
+  const incompatibility = handshake.ready && workerIncompatibility(handshake.ready);
+  if (!handshake.ready || incompatibility) {
     await proc.stop({
       reason: 'start failed',
       gracefulTimeoutMs: 0,
       killAfterMs: launch.killAfterMs,
     });
-    throw startError(handshake, workerId, stderrTail);
+    throw handshake.ready && incompatibility
+      ? await workerMismatchError({
+          ...{ workerId, incompatibility, ready: handshake.ready, python: launch.python },
+          ...{ env: pythonEnv(launch), cwd: launch.cwd, shippedDir: PYTHON_PACKAGE_DIR },
+        })
+      : startError(handshake, workerId, stderrTail);
   }
   bus.emit('snakepit.worker.process.started', {
     ...{ workerId, runId, pid: proc.pid, timestampMs: clock.wallNow() },

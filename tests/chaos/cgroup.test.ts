@@ -83,7 +83,7 @@ describe('cgroup v2 layer', () => {
     const paths = workers.map(cgroupOf);
     expect(new Set(paths).size).toBe(2);
     for (const path of paths) expect(path).toMatch(new RegExp(`/snakepit-${pool.runId}/`));
-    const children = (await pool.execute('spawn_children', { n: 1 })) as number[];
+    const children = await pool.execute<number[]>('spawn_children', { n: 1 });
     expect(paths).toContain(cgroupOf(children[0] ?? -1));
 
     await pool.stop();
@@ -92,7 +92,7 @@ describe('cgroup v2 layer', () => {
 
   it('kills a setsid escapee when its worker is stopped', async () => {
     const pool = await startPool({ ...ESCAPING, size: 1 });
-    const escaped = escapee((await pool.execute('escape')) as number);
+    const escaped = escapee(await pool.execute<number>('escape'));
     const worker = pool.stats().workers[0]?.pid ?? -1;
     // It really escaped: another session and group, not our descendant.
     expect(readStat(escaped.pid)?.pgrp).not.toBe(worker);
@@ -107,7 +107,7 @@ describe('cgroup v2 layer', () => {
 
   it('kills a setsid escapee when its worker is SIGKILLed (its cgroup is killed)', async () => {
     const pool = await startPool({ ...ESCAPING, size: 1 });
-    const escaped = escapee((await pool.execute('escape')) as number);
+    const escaped = escapee(await pool.execute<number>('escape'));
     const worker = pool.stats().workers[0]?.pid ?? -1;
     const killedAt = performance.now();
     process.kill(worker, 'SIGKILL');
@@ -213,7 +213,7 @@ describe('cgroup v2 layer', () => {
     expect(events).toEqual([]);
     const worker = pool.stats().workers[0]!;
     expect(cgroupOf(worker.pid ?? -1)).not.toMatch(/snakepit-/);
-    const escaped = escapee((await pool.execute('escape')) as number);
+    const escaped = escapee(await pool.execute<number>('escape'));
     process.kill(worker.pid!, 'SIGKILL');
     await waitUntilTrue(() => pool.stats().workers[0]?.restarts === 1, 10_000);
     await expect(pool.execute('add', { a: 1, b: 1 })).resolves.toBe(2);

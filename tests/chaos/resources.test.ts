@@ -46,8 +46,8 @@ describe('6. grandchildren of a worker that dies', () => {
       const how = i % 2 === 1 ? 'SIGKILL' : 'crash';
       const run = startRun(`6. grandchildren (plain, multiprocessing)`);
       const pool = await startPool({ size: 1, ...chaosAdapter });
-      const plain = (await pool.execute('spawn_children', { n: 2 })) as number[];
-      const mp = (await pool.execute('spawn_mp_child')) as number;
+      const plain = await pool.execute<number[]>('spawn_children', { n: 2 });
+      const mp = await pool.execute<number>('spawn_mp_child');
       const workerPid = pool.stats().workers[0]!.pid!;
       const before = recordProcesses(pool.runId);
       const family = snapshot([workerPid, ...descendantsOf(workerPid)]);
@@ -82,7 +82,7 @@ describe('8. fork bomb in one worker', () => {
       const pool = await startPool({ size: 3, ...chaosAdapter });
       const before = recordProcesses(pool.runId);
       const siblingsCalls: Promise<unknown>[] = [];
-      const bomb = pool.execute('fork_bomb', { n: BOMB }) as Promise<number[]>;
+      const bomb = pool.execute<number[]>('fork_bomb', { n: BOMB });
       // Siblings serve while (and after) the bomb goes off.
       for (let k = 0; k < 40; k++) siblingsCalls.push(pool.execute('add', { a: k, b: 1 }));
       const children = await bomb;
@@ -189,7 +189,7 @@ describe('12. file descriptors exhausted', () => {
       const pool = await startPool({ size: 1, ...chaosAdapter });
       const before = recordProcesses(pool.runId);
       const faultAt = performance.now();
-      const opened = (await pool.execute('exhaust_fds')) as number;
+      const opened = await pool.execute<number>('exhaust_fds');
       expect(opened).toBeGreaterThan(0);
       // Spawning needs pipes: a clear Python error crosses over, typed.
       const error = await rejectionOf(pool.execute('spawn_children', { n: 1 }));

@@ -100,7 +100,7 @@ describe('4. worker SIGSTOPped (hung)', () => {
       const pool = await startPool({ size: 2, heartbeat: FAST_HEARTBEAT, ...chaosAdapter });
       const timeouts: SnakepitEventMap['snakepit.worker.heartbeat.timeout'][] = [];
       pool.events.on('snakepit.worker.heartbeat.timeout', (e) => timeouts.push(e));
-      const grandchild = (await pool.execute('spawn_children', { n: 1 })) as number[];
+      const grandchild = await pool.execute<number[]>('spawn_children', { n: 1 });
       const before = recordProcesses(pool.runId);
       const victimPid = readStat(grandchild[0]!)!.ppid;
       const victim = workerAndGuardian(victimPid);
@@ -179,7 +179,7 @@ describe('5. worker ignoring SIGTERM', () => {
       pool.events.on('snakepit.worker.cleanup.completed', (e) => cleanups.push(e));
       const before = recordProcesses(pool.runId);
       // SIGTERM ignored, then the GIL held forever: no Pong, no Shutdown, no handler.
-      const wedgedPid = (await pool.execute('wedge')) as number;
+      const wedgedPid = await pool.execute<number>('wedge');
       const victim = workerAndGuardian(wedgedPid);
 
       const faultAt = performance.now();

@@ -130,7 +130,7 @@ describe('pool supervision', () => {
       heartbeat: { intervalMs: 200 },
       bus,
     });
-    const brokenPid = (await pool.execute('break_data_plane')) as number;
+    const brokenPid = await pool.execute<number>('break_data_plane');
     await new Promise((resolve) => setTimeout(resolve, 300));
     // Each failure marks the slot unhealthy and the next Pong clears it again: the
     // calls keep failing until the slot is replaced.

@@ -1,6 +1,9 @@
 /**
- * @snakepit/actors: actors (inline or on worker threads) and OTP supervisors
+ * `@snakepit/actors`: actors (inline or on worker threads) and OTP supervisors
  * with user-written restart strategies.
+ *
+ * @packageDocumentation
+ * @module @snakepit/actors
  */
 export type { ExitReason } from './exit/ExitReason.js';
 export { isNormalExit, describeExit } from './exit/ExitReason.js';
@@ -59,7 +62,7 @@ export type {
   ReplyOf,
 } from './actor/ActorBehavior.js';
 export { DEFAULT_ASK_OPTIONS } from './actor/ActorRef.js';
-export type { ActorRef, AskOptions, PayloadArgs } from './actor/ActorRef.js';
+export type { ActorRef, AskArgs, AskOptions, PayloadArgs } from './actor/ActorRef.js';
 export { spawnActor } from './actor/spawnActor.js';
 export type { SpawnActorOptions } from './actor/spawnActor.js';
 export { createActorChild } from './actor/createActorChild.js';

@@ -1,4 +1,9 @@
-/** @snakepit/cli: the `snakepit` command. Its commands are importable for embedding. */
+/**
+ * `@snakepit/cli`: the `snakepit` command. Its commands are importable for embedding.
+ *
+ * @packageDocumentation
+ * @module @snakepit/cli
+ */
 export { defineConfig } from './config/defineConfig.js';
 export { snakepitConfigSchema } from './config/snakepitConfigSchema.js';
 export type { SnakepitConfig } from './config/snakepitConfigSchema.js';

@@ -1,6 +1,9 @@
 /**
- * @snakepit/core: typed events, errors, clock, Python resolution and OS
+ * `@snakepit/core`: typed events, errors, clock, Python resolution and OS
  * process control. Nothing here knows OpenTelemetry or gRPC.
+ *
+ * @packageDocumentation
+ * @module @snakepit/core
  */
 export { SnakepitError, isSnakepitError } from './errors/SnakepitError.js';
 export type { SnakepitErrorCode, SnakepitErrorOptions } from './errors/SnakepitError.js';

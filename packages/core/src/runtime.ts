@@ -1,8 +1,11 @@
 /**
- * @snakepit/core/runtime: the part of core that worker threads load — errors,
+ * `@snakepit/core/runtime`: the part of core that worker threads load — errors,
  * events, clock, spawning and the kill ladder — without the options schemas
  * and registry validation, whose schema library costs ~100 ms to import on
  * every new thread. Everything here is also exported by `@snakepit/core`.
+ *
+ * @packageDocumentation
+ * @module @snakepit/core/runtime
  */
 export { SnakepitError, isSnakepitError } from './errors/SnakepitError.js';
 export type { SnakepitErrorCode, SnakepitErrorOptions } from './errors/SnakepitError.js';

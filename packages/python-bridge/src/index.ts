@@ -1,6 +1,9 @@
 /**
- * @snakepit/python-bridge: Python worker processes, their control channel,
+ * `@snakepit/python-bridge`: Python worker processes, their control channel,
  * heartbeats and the gRPC data plane.
+ *
+ * @packageDocumentation
+ * @module @snakepit/python-bridge
  */
 export { FrameDecoder, encodeFrame, MAX_FRAME_BYTES } from './control/FrameDecoder.js';
 export { ControlChannel } from './control/ControlChannel.js';
@@ -33,7 +36,21 @@ export { createPool } from './pool/createPool.js';
 export { Pool } from './pool/Pool.js';
 export type { PoolCallOptions, PoolStats } from './pool/Pool.js';
 export { poolOptionsSchema } from './pool/PoolOptions.js';
-export type { PoolOptions, ResolvedPoolOptions } from './pool/PoolOptions.js';
+export type {
+  PoolOptions,
+  PoolForkServerOptions,
+  PoolRecycleOptions,
+  PoolRestartOptions,
+  PoolBackoffOptions,
+  ResolvedPoolOptions,
+} from './pool/PoolOptions.js';
+export type { PythonProcessOptions } from './worker/PythonProcessOptions.js';
 export type { WorkerSlotView } from './pool/WorkerSlot.js';
 export type { PoolWorkerState, ExecuteOutcome } from './pool/PoolEvents.js';
 export type { ExecuteTracer, ExecuteTrace } from './pool/ExecuteTracer.js';
+
+// What an app that uses a pool needs from @snakepit/core, so that it names
+// one package: the typed errors it catches, the bus and the run id it shares with
+// telemetry.
+export { SnakepitError, isSnakepitError, PythonError, createRunId, EventBus } from '@snakepit/core';
+export type { SnakepitErrorCode, SnakepitErrorOptions } from '@snakepit/core';

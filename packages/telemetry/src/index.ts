@@ -1,7 +1,10 @@
 /**
- * @snakepit/telemetry: maps Snakepit events to OpenTelemetry metrics and
+ * `@snakepit/telemetry`: maps Snakepit events to OpenTelemetry metrics and
  * spans through `@opentelemetry/api` only. Importing this entry point never
  * loads an SDK; `@snakepit/telemetry/setup` builds one for apps that have none.
+ *
+ * @packageDocumentation
+ * @module @snakepit/telemetry
  */
 export { createTelemetry } from './mapping/createTelemetry.js';
 export type { Telemetry } from './mapping/createTelemetry.js';

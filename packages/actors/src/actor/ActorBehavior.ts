@@ -33,8 +33,10 @@ export type MessageHandlers<S> = Record<string, MessageHandler<S>>;
  * when it ends (with the reason: `shutdown`, `normal`, or the crash error).
  */
 export interface ActorBehavior<S, A, H extends MessageHandlers<S>> {
+  /** Builds the initial state from the start arguments; a throw fails the start. */
   start(args: A, context: ActorContext): S | Promise<S>;
   readonly handlers: H;
+  /** Cleans up when the actor ends, with the final state and the reason. */
   stop?(state: S, reason: ExitReason, context: ActorContext): void | Promise<void>;
 }
 

@@ -18,6 +18,15 @@ export type PayloadArgs<B, K extends MessageType<B>> =
   undefined extends PayloadOf<B, K> ? [payload?: PayloadOf<B, K>] : [payload: PayloadOf<B, K>];
 
 /**
+ * Arguments of {@link ActorRef.ask} after the type: the payload (optional,
+ * as for `tell`, when the handler takes none), then {@link AskOptions}.
+ */
+export type AskArgs<B, K extends MessageType<B>> =
+  undefined extends PayloadOf<B, K>
+    ? [payload?: PayloadOf<B, K>, options?: AskOptions | undefined]
+    : [payload: PayloadOf<B, K>, options?: AskOptions | undefined];
+
+/**
  * The address of an actor, wherever it runs. Messages from one sender are
  * handled in the order sent. A stopped actor drops `tell`s and rejects
  * `ask`s with `WORKER_STOPPED`.
@@ -33,11 +42,7 @@ export interface ActorRef<B> extends ChildHandle {
    * `EXECUTE_TIMEOUT`, `ABORTED`, `WORKER_CRASHED` (the handler threw; the
    * actor ended) or `WORKER_STOPPED`.
    */
-  ask<K extends MessageType<B>>(
-    type: K,
-    payload: PayloadOf<B, K>,
-    options?: AskOptions,
-  ): Promise<ReplyOf<B, K>>;
+  ask<K extends MessageType<B>>(type: K, ...args: AskArgs<B, K>): Promise<ReplyOf<B, K>>;
   /**
    * Stops the actor after its current message: runs its `stop` hook, then
    * ends with `shutdown`; after `budget` it is ended by force (`killed`).

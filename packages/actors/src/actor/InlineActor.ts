@@ -78,7 +78,7 @@ export class InlineActor<B extends AnyActorBehavior> implements ActorRef<B> {
     this.#scheduleDrain();
   }
 
-  ask<K extends MessageType<B>>(type: K, payload: unknown, options?: AskOptions): Promise<never> {
+  ask<K extends MessageType<B>>(type: K, payload?: unknown, options?: AskOptions): Promise<never> {
     const reply = new PendingReply(this.id, type, this.#options.clock, options);
     if (this.#status === 'stopped') reply.reject(this.#stoppedError());
     else {

@@ -1,7 +1,7 @@
 import { SnakepitError } from '@snakepit/core';
 import type { ChildSpec } from '../child/ChildSpec.js';
-import type { MessageType, PayloadOf } from './ActorBehavior.js';
-import type { ActorRef, AskOptions, PayloadArgs } from './ActorRef.js';
+import type { MessageType } from './ActorBehavior.js';
+import type { ActorRef, AskArgs, PayloadArgs } from './ActorRef.js';
 
 /** Options of {@link createActorChild}. */
 export interface ActorChildOptions<B> extends Omit<ChildSpec, 'start'> {
@@ -41,8 +41,8 @@ export function createActorChild<B>(options: ActorChildOptions<B>): ActorChild<B
     tell<K extends MessageType<B>>(type: K, ...payload: PayloadArgs<B, K>) {
       current?.tell(type, ...payload);
     },
-    ask<K extends MessageType<B>>(type: K, payload: PayloadOf<B, K>, askOptions?: AskOptions) {
-      if (current?.isRunning) return current.ask(type, payload, askOptions);
+    ask<K extends MessageType<B>>(type: K, ...args: AskArgs<B, K>) {
+      if (current?.isRunning) return current.ask(type, ...args);
       return Promise.reject(
         new SnakepitError('WORKER_STOPPED', `actor "${options.id}" is not running`, {
           details: { actorId: options.id },

@@ -72,6 +72,7 @@ export type RestartDecision =
 export interface RestartStrategy {
   /** Shown in events and errors. */
   readonly name: string;
+  /** Decides what to do about `exit`, given the children and the restart history. */
   decide(
     exit: ChildExit,
     children: readonly ChildView[],

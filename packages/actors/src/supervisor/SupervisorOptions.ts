@@ -47,6 +47,7 @@ export interface ResolvedSupervisorOptions {
   readonly backoff: ResolvedBackoffOptions | false;
   readonly clock: Clock;
   readonly events: EventBus | undefined;
+  /** Random numbers in [0, 1) for backoff jitter. */
   readonly random: () => number;
 }
 
@@ -59,6 +60,7 @@ export const DEFAULT_SUPERVISOR_OPTIONS = {
   periodMs: 5000,
   backoff: false,
   clock: realClock,
+  /** `Math.random`, for backoff jitter. */
   random: Math.random,
 } as const satisfies SupervisorOptions;
 

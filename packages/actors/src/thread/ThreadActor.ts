@@ -91,7 +91,7 @@ export class ThreadActor<B extends AnyActorBehavior> implements ActorRef<B> {
     if (this.#status === 'running') this.#send({ t: 'tell', type, payload: payload[0] });
   }
 
-  ask<K extends MessageType<B>>(type: K, payload: unknown, options?: AskOptions): Promise<never> {
+  ask<K extends MessageType<B>>(type: K, payload?: unknown, options?: AskOptions): Promise<never> {
     const reply = new PendingReply(this.id, type, this.host.clock, options);
     if (this.#status !== 'running') {
       reply.reject(

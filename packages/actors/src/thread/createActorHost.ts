@@ -62,6 +62,7 @@ export interface ActorHost {
     args: ArgsOf<B>,
     options?: SpawnThreadActorOptions,
   ): Promise<ActorRef<B>>;
+  /** Current counts of actors and threads. */
   stats(): ActorHostStats;
   /** Kills every actor and ends every thread. */
   close(): Promise<void>;
@@ -93,7 +94,8 @@ export function createActorHost(options: ActorHostOptions = {}): ActorHost {
     filename: threadEntryUrl(),
     minThreads: 0,
     maxThreads,
-    // FACTS.md: long-lived tasks need idle threads kept and async-only atomics.
+    // Long-lived tasks need idle threads kept and async-only atomics:
+    // docs/architecture.md#long-lived-piscina-tasks.
     idleTimeout: Infinity,
     atomics: 'disabled',
     concurrentTasksPerWorker: o.placement === 'dedicated' ? 1 : o.actorsPerThread,

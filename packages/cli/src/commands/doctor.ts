@@ -15,6 +15,7 @@ import type { CheckResult } from '../doctor/doctorChecks.js';
 export interface DoctorOptions extends RunConfigSources {
   /** Print JSON instead of lines. @default false */
   readonly json?: boolean;
+  /** Where each output line goes (without its newline). @default a line to stdout */
   readonly write?: (line: string) => void;
 }
 

@@ -9,6 +9,7 @@ export interface PsOptions {
   readonly json?: boolean;
   /** @default runtimeDir() (`SNAKEPIT_RUNTIME_DIR`, else `$XDG_RUNTIME_DIR/snakepit`, else `/dev/shm/snakepit-<uid>`, else `<tmp>/snakepit-<uid>`) */
   readonly dir?: string;
+  /** Where each output line goes (without its newline). @default a line to stdout */
   readonly write?: (line: string) => void;
 }
 

@@ -8,6 +8,7 @@ export interface ReapCommandOptions {
   readonly json?: boolean;
   /** @default runtimeDir() */
   readonly dir?: string;
+  /** Where each output line goes (without its newline). @default a line to stdout */
   readonly write?: (line: string) => void;
 }
 

@@ -54,6 +54,11 @@ export class Run {
   #keepAlive: NodeJS.Timeout | undefined;
   #stopping: Promise<void> | undefined;
 
+  /**
+   * Sets up a run (id, logger, monitor) without starting anything; see
+   * {@link Run.start}. Built by the `run` and `demo` commands; not meant to
+   * be called directly.
+   */
   constructor(options: RunOptions) {
     this.#options = options;
     this.config = options.config;

@@ -61,6 +61,7 @@ export interface TimelineEntry {
 
 /** What {@link RunMonitor} needs of a pool. */
 export interface PoolView {
+  /** The pool's current stats. */
   stats(): PoolStats;
 }
 
@@ -113,6 +114,10 @@ export class RunMonitor {
   #state: RunState = 'starting';
   #seq = 0;
 
+  /**
+   * Starts watching `bus`; the run's state starts as `starting`. Built by
+   * {@link Run}; not meant to be called directly.
+   */
   constructor(bus: EventBus, options: RunMonitorOptions) {
     this.#options = options;
     this.#unsubscribe = bus.onAny((name, payload) => {
@@ -124,6 +129,7 @@ export class RunMonitor {
     });
   }
 
+  /** The run's lifecycle state; `starting` until {@link RunMonitor.setState} says otherwise. */
   get state(): RunState {
     return this.#state;
   }
@@ -134,6 +140,7 @@ export class RunMonitor {
     this.#changed();
   }
 
+  /** Moves the run to `state`, telling change listeners if it differs. */
   setState(state: RunState): void {
     if (this.#state === state) return;
     this.#state = state;
@@ -180,6 +187,7 @@ export class RunMonitor {
     return () => this.#changeListeners.delete(listener);
   }
 
+  /** The body of `GET /status`, now: worker facts from the pool once attached, else from events. */
   status(): RunStatus {
     const now = Date.now();
     const stats = this.#pool?.stats();

@@ -13,6 +13,7 @@ export interface RunLoggerOptions {
 
 /** Logs lifecycle lines, pretty for people or JSON lines for collectors. */
 export interface RunLogger {
+  /** Writes one line about `event`; pretty lines skip `debug`, JSON lines carry `fields`. */
   log(level: LogLevel, event: string, message: string, fields?: Record<string, unknown>): void;
   /** Sends subsequent lines elsewhere (the progress bar routes them above itself). */
   redirect(write: ((line: string) => void) | undefined): void;

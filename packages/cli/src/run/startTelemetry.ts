@@ -3,6 +3,7 @@ import type { EventBus } from '@snakepit/core';
 
 /** Serves `GET /metrics` in the Prometheus text format. */
 export interface MetricsEndpoint {
+  /** Answers one scrape request with the current metrics. */
   handle(request: IncomingMessage, response: ServerResponse): void;
 }
 

@@ -1,5 +1,6 @@
 /** A handle returned by {@link Clock.setTimeout}. */
 export interface TimerHandle {
+  /** Stops the timer if it has not fired yet; a no-op otherwise. */
   cancel(): void;
 }
 
@@ -12,6 +13,10 @@ export interface Clock {
   now(): number;
   /** Wall-clock Unix milliseconds, for timestamps sent across processes. */
   wallNow(): number;
+  /**
+   * Calls `callback` once, `delayMs` milliseconds from now. The real clock's
+   * timers are unref'd: they do not keep the process alive.
+   */
   setTimeout(callback: () => void, delayMs: number): TimerHandle;
 }
 

@@ -13,6 +13,11 @@ export class ManualClock implements Clock {
   #nextId = 0;
   #timers: PendingTimer[] = [];
 
+  /**
+   * Creates a clock whose `now()` starts at `startMs` (default 0) and whose
+   * `wallNow()` starts at `wallStartMs` (Unix ms, default 1_700_000_000_000,
+   * in November 2023). Time moves only with {@link ManualClock.advance}.
+   */
   constructor(startMs = 0, wallStartMs = 1_700_000_000_000) {
     this.#nowMs = startMs;
     this.#wallOffsetMs = wallStartMs - startMs;
@@ -26,6 +31,11 @@ export class ManualClock implements Clock {
     return this.#nowMs + this.#wallOffsetMs;
   }
 
+  /**
+   * Schedules `callback` to fire once {@link ManualClock.advance} reaches
+   * `delayMs` milliseconds from now (a negative delay counts as 0); it never
+   * fires by itself.
+   */
   setTimeout(callback: () => void, delayMs: number): TimerHandle {
     const timer = { id: this.#nextId++, dueMs: this.#nowMs + Math.max(0, delayMs), callback };
     this.#timers.push(timer);

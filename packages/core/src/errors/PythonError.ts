@@ -8,6 +8,11 @@ export class PythonError extends SnakepitError {
   /** The formatted Python traceback. */
   readonly pythonTraceback: string;
 
+  /**
+   * Creates a `PYTHON_ERROR` whose message is `<pythonType>: <message>`;
+   * `pythonType` is also added to `details`. Built by the worker bridge when
+   * a handler raises.
+   */
   constructor(
     pythonType: string,
     message: string,

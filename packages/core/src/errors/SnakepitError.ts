@@ -44,6 +44,10 @@ export class SnakepitError extends Error {
   readonly details: Readonly<Record<string, unknown>>;
   readonly [BRAND] = true;
 
+  /**
+   * Creates an error with a stable `code` (for code to match on) and a
+   * message for humans; `options.cause` becomes the standard `cause`.
+   */
   constructor(code: SnakepitErrorCode, message: string, options: SnakepitErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;

@@ -22,6 +22,10 @@ export class EventBus {
   readonly #anyListeners = new Set<AnyEventListener>();
   readonly #onListenerError: (error: unknown) => void;
 
+  /**
+   * Creates an empty bus. `onListenerError` receives what a listener throws;
+   * by default it is swallowed.
+   */
   constructor(options: { onListenerError?: (error: unknown) => void } = {}) {
     this.#onListenerError = options.onListenerError ?? (() => {});
   }
@@ -48,6 +52,11 @@ export class EventBus {
     return this.#anyListeners.size > 0 || this.#listeners.has(name);
   }
 
+  /**
+   * Calls the listeners of `name`, then the listeners of every event,
+   * synchronously and in subscription order. A listener's exception goes to
+   * `onListenerError`, not to the caller.
+   */
   emit<N extends SnakepitEventName>(name: N, payload: SnakepitEventMap[N]): void {
     const set = this.#listeners.get(name);
     if (set) {

@@ -74,6 +74,12 @@ export class ManagedProcess {
   #rawExit: RawExit | undefined;
   #stopping: Promise<ExitRecord> | undefined;
 
+  /**
+   * Takes charge of a running process: watches `source` for its exit and
+   * SIGKILLs its group (and kills and removes `cgroup`) as soon as it exits. Built by
+   * {@link spawnProcess}, or by python-bridge with a {@link verifiedSource}
+   * for a forked worker; not meant to be called directly.
+   */
   constructor(
     source: ProcessSource,
     control: Socket,

@@ -26,7 +26,7 @@ export interface SpawnProcessOptions {
   /**
    * Called with each line the process writes to stdout or stderr (split at
    * `\n`, `\r\n` or `\r`); a line over 64 KiB comes in pieces of at most
-   * 64 KiB (see {@link LineSplitter}).
+   * 64 KiB (see `LineSplitter`).
    */
   readonly onOutput?: (stream: 'stdout' | 'stderr', line: string) => void;
   readonly clock?: Clock;
@@ -43,8 +43,9 @@ export interface SpawnProcessOptions {
  * a control socket on fd 3 and its identity in its environment.
  *
  * The child is spawned from the calling thread: on Linux its
- * `PR_SET_PDEATHSIG` fires when this thread ends (FACTS.md), so call it from
- * the thread that owns the worker.
+ * `PR_SET_PDEATHSIG` fires when this thread ends
+ * (`docs/architecture.md#pdeathsig-follows-the-spawning-thread`), so call it
+ * from the thread that owns the worker.
  *
  * @throws {SnakepitError} `SPAWN_FAILED` when the executable cannot be started.
  */

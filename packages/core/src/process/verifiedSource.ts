@@ -30,7 +30,10 @@ export interface VerifiedSourceOptions {
 export function verifiedSource(
   target: Omit<VerifiedProcess, 'isGroupLeader'>,
   options: VerifiedSourceOptions,
-): ProcessSource & { check(): void } {
+): ProcessSource & {
+  /** Looks at the process now instead of at the next poll. */
+  check(): void;
+} {
   const { clock, pollMs = 250, readExit, exitRecordTimeoutMs = 500 } = options;
   const verified: VerifiedProcess = { ...target, isGroupLeader: true };
   let callback: Parameters<ProcessSource['onExit']>[0] | undefined;

@@ -48,7 +48,8 @@ const STOP_KILL_AFTER_MS = 2_000;
  * procfs (the other layers still hold there).
  *
  * Start it from the main thread: a child of a worker thread that ends is
- * never reaped (FACTS.md). Its environment holds no `SNAKEPIT_*` variable, so
+ * never reaped (`docs/architecture.md#children-of-an-ended-thread-stay-zombies`).
+ * Its environment holds no `SNAKEPIT_*` variable, so
  * no scan ever takes it for a worker.
  *
  * @throws {SnakepitError} `INVALID_OPTIONS` on a bad option, `SPAWN_FAILED`

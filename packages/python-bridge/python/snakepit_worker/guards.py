@@ -1,6 +1,7 @@
 """Self-termination guards: a worker must never outlive its owner.
 
-Defence in depth, because each guard alone has a gap (see FACTS.md):
+Defence in depth, because each guard alone has a gap (see
+docs/architecture.md#platform-facts-the-design-relies-on):
 ``PR_SET_PDEATHSIG`` fires when the owner's spawning *thread* ends, and still kills
 a worker stuck in C code holding the GIL; the ``getppid()`` check closes the race of
 an owner that died while we started; a ``getppid()`` poll stands in where prctl is

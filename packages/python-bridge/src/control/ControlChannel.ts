@@ -5,6 +5,7 @@ import { FrameDecoder, encodeFrame } from './FrameDecoder.js';
 
 /** Callbacks of a {@link ControlChannel}. */
 export interface ControlChannelHandlers {
+  /** Called with each frame received, in order. */
   onFrame(frame: v1.ControlFrame): void;
   /** Called once, when the channel closes; `error` says why if it was not a clean end. */
   onClose(error: SnakepitError | undefined): void;
@@ -21,6 +22,11 @@ export class ControlChannel {
   #handlers: ControlChannelHandlers;
   #closed = false;
 
+  /**
+   * Takes over `socket` (and resumes it): frames go to `handlers`, and a
+   * socket error or close closes the channel. `maxFrameBytes` defaults to
+   * {@link MAX_FRAME_BYTES}.
+   */
   constructor(socket: Socket, handlers: ControlChannelHandlers, maxFrameBytes?: number) {
     this.#socket = socket;
     this.#handlers = handlers;
@@ -37,6 +43,7 @@ export class ControlChannel {
     socket.resume(); // a forked worker's socket arrives paused (see forkWorker)
   }
 
+  /** Whether the channel has closed, by either end. */
   get isClosed(): boolean {
     return this.#closed;
   }
@@ -53,6 +60,10 @@ export class ControlChannel {
     return true;
   }
 
+  /**
+   * Closes the channel and destroys the socket; `onClose` gets no error.
+   * A no-op when already closed.
+   */
   close(): void {
     this.#close(undefined);
   }

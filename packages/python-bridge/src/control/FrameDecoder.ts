@@ -16,6 +16,10 @@ export class FrameDecoder {
   readonly #maxFrameBytes: number;
   #buffer: Buffer = Buffer.alloc(0);
 
+  /**
+   * Creates a decoder that rejects a frame body over `maxFrameBytes` bytes
+   * (default {@link MAX_FRAME_BYTES}, 1 MiB).
+   */
   constructor(maxFrameBytes = MAX_FRAME_BYTES) {
     this.#maxFrameBytes = maxFrameBytes;
   }

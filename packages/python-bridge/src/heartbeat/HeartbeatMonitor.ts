@@ -5,7 +5,9 @@ import type { ResolvedHeartbeatOptions } from './detectionBudget.js';
 export interface HeartbeatHandlers {
   /** Sends a `Ping`; returns its sequence number, or `undefined` if it could not be sent. */
   sendPing(): number | undefined;
+  /** Called when the `Pong` of ping `seq` arrives in time, with the round trip in ms. */
   onReceived?(seq: number, latencyMs: number): void;
+  /** Called when ping `seq` counts as a miss, with the misses in a row so far. */
   onMissed?(seq: number, consecutiveMisses: number): void;
   /** Called once when `maxMissed` consecutive pings went unanswered. */
   onHung(consecutiveMisses: number): void;
@@ -31,6 +33,7 @@ export class HeartbeatMonitor {
   #isStopped = true;
   #isHung = false;
 
+  /** Creates a stopped monitor; {@link HeartbeatMonitor.start} sends the first ping. */
   constructor(options: ResolvedHeartbeatOptions, clock: Clock, handlers: HeartbeatHandlers) {
     this.#options = options;
     this.#clock = clock;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ResolvedHeartbeatOptions } from './detectionBudget.js';
+import type { AssignableTo } from '../options/AssignableTo.js';
 
 /** Validation schema of {@link HeartbeatOptions}; the defaults live here. */
 export const heartbeatOptionsSchema = z
@@ -18,8 +19,36 @@ export const heartbeatOptionsSchema = z
   })
   .strict();
 
-/** Heartbeat settings, as users write them. */
-export type HeartbeatOptions = z.input<typeof heartbeatOptionsSchema>;
+/**
+ * Heartbeat settings, as users write them: a miss is a `Ping` without a
+ * `Pong` within `timeoutMs`; `maxMissed` misses in a row make a worker hung,
+ * so a hang is detected within `intervalMs × maxMissed + timeoutMs`
+ * (`detectionBudgetMs`). An option set to `undefined` takes its default.
+ */
+export interface HeartbeatOptions {
+  /**
+   * Time between two pings, in ms (100–60000).
+   * @default 2000
+   */
+  readonly intervalMs?: number | undefined;
+  /**
+   * A ping not answered within this is a miss, in ms (50–300000).
+   * @default 1000
+   */
+  readonly timeoutMs?: number | undefined;
+  /**
+   * Consecutive misses that make a worker hung (1–100).
+   * @default 3
+   */
+  readonly maxMissed?: number | undefined;
+}
+
+// The interface documents what the schema accepts: neither may drift.
+type Input = z.input<typeof heartbeatOptionsSchema>;
+type _SchemaAcceptsInterface = AssignableTo<HeartbeatOptions, Input>;
+type _InterfaceAcceptsSchema = AssignableTo<Input, HeartbeatOptions>;
+type _SameKeysA = AssignableTo<keyof HeartbeatOptions, keyof Input>;
+type _SameKeysB = AssignableTo<keyof Input, keyof HeartbeatOptions>;
 
 export type { ResolvedHeartbeatOptions } from './detectionBudget.js';
 

@@ -16,6 +16,10 @@ export interface ExecuteTrace {
  * OpenTelemetry (`createExecuteTracing` from `@snakepit/telemetry`) or your own.
  */
 export interface ExecuteTracer {
+  /**
+   * Called as each call is sent to its worker; the trace it returns is ended
+   * when the call settles.
+   */
   start(call: {
     readonly poolId: string;
     readonly workerId: string;

@@ -72,6 +72,7 @@ export class Pool {
   #stopping: Promise<void> | undefined;
   #failure: SnakepitError | undefined;
 
+  /** Built by {@link createPool}; not meant to be called directly. */
   constructor(parts: PoolParts) {
     this.#parts = parts;
     this.id = parts.options.id;
@@ -94,29 +95,43 @@ export class Pool {
   /**
    * Runs `command` on a ready worker and resolves with its result. Its
    * `timeoutMs` starts now and covers the wait for a worker (and a retry).
+   *
+   * @typeParam T - The result's type. An unchecked assertion: the result is
+   *   whatever Python returned, decoded from JSON, and nothing validates it
+   *   against `T` (validate it yourself where it matters). @default unknown
    * @throws {PythonError} when the handler raised.
    * @throws {SnakepitError} `POOL_SATURATED`, `POOL_STOPPED`, `UNKNOWN_COMMAND`,
    *   `SERIALIZATION_FAILED`, `EXECUTE_TIMEOUT`, `ABORTED`, `WORKER_CRASHED`.
    */
-  async execute(command: string, args?: unknown, options: PoolCallOptions = {}): Promise<unknown> {
+  async execute<T = unknown>(
+    command: string,
+    args?: unknown,
+    options: PoolCallOptions = {},
+  ): Promise<T> {
     const deadline = CallDeadline.start(command, options, this.#parts.clock);
     try {
-      return await this.#execute(command, args, options, deadline);
+      return (await this.#execute(command, args, options, deadline)) as T;
     } catch (error) {
       if (!options.idempotent || !isSnakepitError(error, 'WORKER_CRASHED')) throw error;
-      return this.#execute(command, args, options, deadline);
+      return this.#execute(command, args, options, deadline) as Promise<T>;
     }
   }
 
   /**
    * Runs a generator `command` and yields its items; the worker is held
    * until the end. `timeoutMs` is counted as by {@link execute}.
+   *
+   * @typeParam T - The type of each item. An unchecked assertion, as for
+   *   {@link execute}: items are decoded from JSON, nothing validates them.
+   *   @default unknown
+   * @throws {PythonError} when the handler raised.
+   * @throws {SnakepitError} as {@link execute} does (it is never retried).
    */
-  async *stream(
+  async *stream<T = unknown>(
     command: string,
     args?: unknown,
     options: PoolCallOptions = {},
-  ): AsyncGenerator<unknown> {
+  ): AsyncGenerator<T> {
     const deadline = CallDeadline.start(command, options, this.#parts.clock);
     const call = await this.#begin(options, deadline);
     let outcome: ExecuteOutcome = 'ok';
@@ -124,7 +139,7 @@ export class Pool {
     try {
       if (!call.slot.client) throw workerGone(call.slot.id, command);
       sent = deadline ? deadline.forWorker(options) : options;
-      yield* call.slot.client.stream(command, args, sent);
+      yield* call.slot.client.stream(command, args, sent) as AsyncGenerator<T>;
     } catch (error) {
       const failure = deadline?.explain(error, sent?.timeoutMs) ?? error;
       outcome = this.#onCallError(call.slot, failure);

@@ -42,7 +42,8 @@ export function workerChildSpec(
     id: slot.id,
     restart: 'permanent',
     // The kill ladder must finish inside the budget: a thread terminated
-    // before its child is reaped leaves a zombie (FACTS.md).
+    // before its child is reaped leaves a zombie
+    // (docs/architecture.md#children-of-an-ended-thread-stay-zombies).
     shutdown: options.shutdownTimeoutMs + options.killAfterMs + 2_000,
     async start() {
       await gate.acquire();

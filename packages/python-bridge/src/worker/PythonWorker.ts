@@ -14,16 +14,22 @@ export class PythonWorker {
   readonly process: WorkerProcess;
   readonly client: WorkerClient;
 
+  /**
+   * Connects a gRPC client to a started worker; it closes when the process
+   * exits. Built by {@link startPythonWorker}; not meant to be called directly.
+   */
   constructor(process: WorkerProcess, maxPayloadBytes?: number) {
     this.process = process;
     this.client = new WorkerClient(process.id, process.ready.grpcAddress, maxPayloadBytes);
     void process.exited.then(() => this.client.close());
   }
 
+  /** The worker's slot name (`workerId`), unique in its run. */
   get id(): string {
     return this.process.id;
   }
 
+  /** The worker's process id. */
   get pid(): number {
     return this.process.pid;
   }
@@ -38,6 +44,7 @@ export class PythonWorker {
     return this.process.exited;
   }
 
+  /** The latest stats the worker reported in a `Pong`, if any. */
   get stats(): WorkerStats | undefined {
     return this.process.stats;
   }

@@ -46,7 +46,8 @@ interface PendingPing {
 /**
  * The control plane of one Python worker: its process, its control channel
  * and its heartbeat. It lives on the thread that spawned the process (which
- * must outlive it, FACTS.md); the data plane (gRPC) is `WorkerClient`'s.
+ * must outlive it: `docs/architecture.md#children-of-an-ended-thread-stay-zombies`);
+ * the data plane (gRPC) is `WorkerClient`'s.
  */
 export class WorkerProcess {
   readonly id: string;
@@ -63,6 +64,10 @@ export class WorkerProcess {
   #stopReason: string | undefined;
   #stats: WorkerStats | undefined;
 
+  /**
+   * Takes over a started worker's parts and starts its heartbeat. Built by
+   * {@link startWorkerProcess}; not meant to be called directly.
+   */
   constructor(parts: WorkerProcessParts) {
     this.#parts = parts;
     this.id = parts.id;

@@ -1,7 +1,10 @@
 /**
- * @snakepit/telemetry/setup: builds an OpenTelemetry SDK (metrics and
+ * `@snakepit/telemetry/setup`: builds an OpenTelemetry SDK (metrics and
  * traces, OTLP and Prometheus) for apps that have none. A separate entry
  * point so that importing the mapping never loads an SDK.
+ *
+ * @packageDocumentation
+ * @module @snakepit/telemetry/setup
  */
 export { setupTelemetry } from './setupTelemetry.js';
 export type { TelemetrySdk } from './setupTelemetry.js';

@@ -6,7 +6,7 @@ import type { TelemetrySpanOptions } from '../options/TelemetryOptions.js';
 
 type Payload<N extends keyof TelemetryEventMap> = TelemetryEventMap[N];
 
-/** The span names {@link WorkerSpans} builds. */
+/** The names of the worker spans `createTelemetry` builds from events (see `WorkerSpans`). */
 export const WORKER_SPAN_NAMES = {
   start: 'snakepit.worker.start',
   terminate: 'snakepit.worker.terminate',

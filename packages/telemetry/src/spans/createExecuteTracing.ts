@@ -8,8 +8,13 @@ export const PYTHON_HANDLER_SPAN_NAME = 'snakepit.python.handler';
 
 /** A traced call, as a pool sees it (the pool's `ExecuteTrace`). */
 export interface ExecuteTracing {
+  /** Starts the `snakepit.execute` span of one call; the pool calls it as the call is sent. */
   start(call: { readonly poolId: string; readonly workerId: string; readonly command: string }): {
     readonly traceparent: string | undefined;
+    /**
+     * Ends the call's span with its outcome; with `handlerTimeUs`, first
+     * records the `snakepit.python.handler` child span.
+     */
     end(outcome: ExecuteOutcome, facts: { handlerTimeUs?: number; error?: unknown }): void;
   };
 }

@@ -33,7 +33,7 @@ describe('execute tracing through a real pool', () => {
   });
 
   it('sends the execute span as traceparent and records the Python handler as its child', async () => {
-    const seen = (await pool.execute('trace_context')) as { traceparent?: string };
+    const seen = await pool.execute<{ traceparent?: string }>('trace_context');
     const spans = sdk.spans();
     const execute = spans.find((s) => s.name === EXECUTE_SPAN_NAME)!;
     const handler = spans.find((s) => s.name === PYTHON_HANDLER_SPAN_NAME)!;

@@ -62,7 +62,8 @@ function packageReadmes() {
   return readmes;
 }
 
-function checkPackageReadme({ file, root, shipped }) {
+/** The links of `file` into the repository; links elsewhere are checked on the way. */
+function* localLinks(file) {
   for (const { line, target } of markdownLinks(file)) {
     checkedLinks++;
     if (isExternal(target)) {
@@ -70,7 +71,12 @@ function checkPackageReadme({ file, root, shipped }) {
       continue;
     }
     if (target.startsWith('#')) continue;
-    const path = resolveRelative(file, target);
+    yield { line, target, path: resolveRelative(file, target) };
+  }
+}
+
+function checkPackageReadme({ file, root, shipped }) {
+  for (const { line, target, path } of localLinks(file)) {
     if (shipped === undefined) {
       const fix =
         path === undefined ? '' : `: use ${REPO_URL}/blob/main/${path}${anchorOf(target)}`;
@@ -98,14 +104,7 @@ function checkPackageReadme({ file, root, shipped }) {
 }
 
 function checkDocLinks(file) {
-  for (const { line, target } of markdownLinks(file)) {
-    checkedLinks++;
-    if (isExternal(target)) {
-      checkRepoLink(file, line, target);
-      continue;
-    }
-    if (target.startsWith('#')) continue;
-    const path = resolveRelative(file, target);
+  for (const { line, target, path } of localLinks(file)) {
     if (path === undefined) report(file, line, target, 'relative link leaves the repository');
     else if (!existsInRepo(path))
       report(file, line, target, `${path} does not exist in the repository`);

@@ -12,6 +12,7 @@ import {
   untestedVersion,
 } from '@snakepit/python-bridge';
 import type { TestedVersions } from '@snakepit/python-bridge';
+import { MIN_NODE, NODE_END_OF_LIFE, TESTED_NODE_LINES } from './nodeReleases.js';
 
 /** How one check went: `warn` is worth knowing, `fail` breaks `snakepit run`. */
 export type CheckStatus = 'ok' | 'warn' | 'fail';
@@ -25,20 +26,37 @@ export interface CheckResult {
   readonly fix?: string;
 }
 
-const MIN_NODE: readonly [number, number] = [20, 19];
-
-/** Node.js ≥ 20.19. */
-export function checkNode(version = process.versions.node): CheckResult {
+/**
+ * The Node.js running snakepit: at least 20.19, and a line that still gets
+ * security fixes (a warning past its end of life, see {@link NODE_END_OF_LIFE}).
+ */
+export function checkNode(version = process.versions.node, today = new Date()): CheckResult {
+  const name = 'Node.js';
   const [major = 0, minor = 0] = version.split('.').map(Number);
-  const isOk = major > MIN_NODE[0] || (major === MIN_NODE[0] && minor >= MIN_NODE[1]);
-  return isOk
-    ? { name: 'Node.js', status: 'ok', detail: `${version} (≥ ${MIN_NODE.join('.')})` }
-    : {
-        name: 'Node.js',
-        status: 'fail',
-        detail: `${version} is older than ${MIN_NODE.join('.')}`,
-        fix: 'Install Node.js 20.19 or later (https://nodejs.org/, or `nvm install 20`).',
-      };
+  const minimum = `${MIN_NODE.major}.${MIN_NODE.minor}`;
+  if (major < MIN_NODE.major || (major === MIN_NODE.major && minor < MIN_NODE.minor)) {
+    return {
+      name,
+      status: 'fail',
+      detail: `${version} is older than ${minimum}`,
+      fix: 'Install Node.js 24 LTS (https://nodejs.org/, or `nvm install 24`); 20.19 is the oldest that works.',
+    };
+  }
+  const tested = `CI tests Node ${TESTED_NODE_LINES.join(', ')}`;
+  const endOfLife = NODE_END_OF_LIFE[major];
+  if (endOfLife !== undefined && today.toISOString().slice(0, 10) > endOfLife) {
+    return {
+      name,
+      status: 'warn',
+      detail: `${version}: Node ${major} reached its end of life on ${endOfLife} and gets no security fixes (snakepit still runs on it; ${tested})`,
+      fix: 'Move to a maintained LTS line: Node 24 (or 22).',
+    };
+  }
+  return {
+    name,
+    status: 'ok',
+    detail: `${version} (≥ ${minimum}; ${endOfLife === undefined ? 'no end-of-life date known' : `supported until ${endOfLife}`}; ${tested})`,
+  };
 }
 
 /** The interpreter `snakepit run` would use, with its grpcio and protobuf. */

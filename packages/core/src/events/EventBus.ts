@@ -20,14 +20,22 @@ export type AnyEventListener = <N extends SnakepitEventName>(
 export class EventBus {
   readonly #listeners = new Map<SnakepitEventName, Set<EventListener<never>>>();
   readonly #anyListeners = new Set<AnyEventListener>();
-  readonly #onListenerError: (error: unknown) => void;
+  readonly #onListenerError: ((error: unknown, name: SnakepitEventName) => void) | undefined;
+  /** Per listener, the events whose errors were already reported (default handler only). */
+  readonly #reported = new WeakMap<object, Set<SnakepitEventName>>();
 
   /**
-   * Creates an empty bus. `onListenerError` receives what a listener throws;
-   * by default it is swallowed.
+   * Creates an empty bus. `onListenerError` receives what a listener throws
+   * and the event's name. By default the first error of each listener on each
+   * event becomes a process warning (`process.emitWarning`, code
+   * `SNAKEPIT_LISTENER_ERROR`, printed by Node unless `--no-warnings`); later
+   * ones of the same listener and event are dropped, so that a listener that
+   * throws on every heartbeat cannot flood the log.
    */
-  constructor(options: { onListenerError?: (error: unknown) => void } = {}) {
-    this.#onListenerError = options.onListenerError ?? (() => {});
+  constructor(
+    options: { onListenerError?: (error: unknown, name: SnakepitEventName) => void } = {},
+  ) {
+    this.#onListenerError = options.onListenerError;
   }
 
   /** Subscribes to one event name; returns the unsubscribe function. */
@@ -60,16 +68,51 @@ export class EventBus {
   emit<N extends SnakepitEventName>(name: N, payload: SnakepitEventMap[N]): void {
     const set = this.#listeners.get(name);
     if (set) {
-      for (const listener of set) this.#call(() => (listener as EventListener<N>)(payload, name));
+      for (const listener of set) {
+        try {
+          (listener as EventListener<N>)(payload, name);
+        } catch (error) {
+          this.#listenerFailed(listener, name, error);
+        }
+      }
     }
-    for (const listener of this.#anyListeners) this.#call(() => listener(name, payload));
+    for (const listener of this.#anyListeners) {
+      try {
+        listener(name, payload);
+      } catch (error) {
+        this.#listenerFailed(listener, name, error);
+      }
+    }
   }
 
-  #call(fn: () => void): void {
-    try {
-      fn();
-    } catch (error) {
-      this.#onListenerError(error);
+  #listenerFailed(listener: object, name: SnakepitEventName, error: unknown): void {
+    if (this.#onListenerError) {
+      this.#onListenerError(error, name);
+      return;
     }
+    let names = this.#reported.get(listener);
+    if (!names) this.#reported.set(listener, (names = new Set()));
+    if (names.has(name)) return;
+    names.add(name);
+    reportListenerError(error, name);
+  }
+}
+
+function reportListenerError(error: unknown, name: SnakepitEventName): void {
+  // emitWarning exists on worker threads too; the guard is for other hosts.
+  if (typeof process === 'undefined' || typeof process.emitWarning !== 'function') return;
+  const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  try {
+    process.emitWarning(
+      `A listener of "${name}" threw ${what}. Later errors of this listener on this event are ` +
+        'not reported; pass `onListenerError` to the EventBus to handle them.',
+      {
+        type: 'SnakepitWarning',
+        code: 'SNAKEPIT_LISTENER_ERROR',
+        ...(error instanceof Error && error.stack !== undefined ? { detail: error.stack } : {}),
+      },
+    );
+  } catch {
+    // A replaced emitWarning may throw; the emitter must never see it.
   }
 }

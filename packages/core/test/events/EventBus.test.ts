@@ -44,3 +44,80 @@ describe('EventBus', () => {
     expect(errors).toHaveLength(1);
   });
 });
+
+describe('EventBus without onListenerError', () => {
+  /** The process warnings emitted while `fn` runs (they are delivered on a later tick). */
+  async function warningsDuring(fn: () => void): Promise<Error[]> {
+    const seen: Error[] = [];
+    const onWarning = (warning: Error) => seen.push(warning);
+    process.on('warning', onWarning);
+    try {
+      fn();
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    return seen.filter((w) => (w as { code?: string }).code === 'SNAKEPIT_LISTENER_ERROR');
+  }
+
+  it('reports a throwing listener as a process warning naming the event, once per listener and event', async () => {
+    const bus = new EventBus();
+    let reached = 0;
+    const throwing = () => {
+      throw new Error('boom');
+    };
+    bus.on('snakepit.worker.heartbeat.sent', throwing);
+    bus.on('snakepit.worker.heartbeat.timeout', throwing);
+    bus.on('snakepit.worker.heartbeat.sent', () => reached++);
+    const warnings = await warningsDuring(() => {
+      for (let i = 0; i < 3; i++) {
+        expect(() => bus.emit('snakepit.worker.heartbeat.sent', payload)).not.toThrow();
+      }
+      bus.emit('snakepit.worker.heartbeat.timeout', { ...payload, missed: 2 });
+    });
+    expect(reached).toBe(3);
+    expect(warnings.map((w) => w.message)).toEqual([
+      expect.stringContaining('"snakepit.worker.heartbeat.sent" threw Error: boom'),
+      expect.stringContaining('"snakepit.worker.heartbeat.timeout" threw Error: boom'),
+    ]);
+    expect(warnings[0]).toMatchObject({ name: 'SnakepitWarning' });
+  });
+
+  it('reports each throwing listener, any-listeners included, and a non-Error value', async () => {
+    const bus = new EventBus();
+    bus.on('snakepit.worker.heartbeat.sent', () => {
+      throw new Error('first');
+    });
+    bus.onAny(() => {
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- what a careless listener does
+      throw 'a string';
+    });
+    const warnings = await warningsDuring(() => {
+      bus.emit('snakepit.worker.heartbeat.sent', payload);
+      bus.emit('snakepit.worker.heartbeat.sent', payload);
+    });
+    expect(warnings.map((w) => w.message)).toEqual([
+      expect.stringContaining('threw Error: first'),
+      expect.stringContaining('threw a string'),
+    ]);
+  });
+
+  it('passes the event name to onListenerError and emits no warning then', async () => {
+    const seen: string[] = [];
+    const bus = new EventBus({
+      onListenerError: (error, name) => seen.push(`${name}: ${String(error)}`),
+    });
+    bus.on('snakepit.worker.heartbeat.sent', () => {
+      throw new Error('boom');
+    });
+    const warnings = await warningsDuring(() => {
+      bus.emit('snakepit.worker.heartbeat.sent', payload);
+      bus.emit('snakepit.worker.heartbeat.sent', payload);
+    });
+    expect(seen).toEqual([
+      'snakepit.worker.heartbeat.sent: Error: boom',
+      'snakepit.worker.heartbeat.sent: Error: boom',
+    ]);
+    expect(warnings).toEqual([]);
+  });
+});

@@ -34,11 +34,12 @@ import { isQuick, record, recordSummary } from './record.mjs';
 import {
   cpuSince,
   cpuSnapshot,
+  describeProcesses,
   descendantsOf,
   interleavedThroughput,
   isAlive,
   printRows,
-  procStat,
+  refOf,
   ratio,
   runPids,
   sleep,
@@ -153,7 +154,7 @@ function startOwner(kind, runId) {
 async function orphansOnce(kind) {
   const owner = startOwner(kind, newRunId('orphan'));
   await owner.ready;
-  const tree = descendantsOf(owner.child.pid);
+  const tree = describeProcesses(descendantsOf(owner.child.pid));
   const python = tree.filter((p) => /python/.test(p.cmd));
   const killedAt = performance.now();
   owner.child.kill('SIGKILL');
@@ -414,7 +415,7 @@ async function startMany(kind, options = {}) {
 }
 
 async function stopTimed(started) {
-  const refs = started.pids().map((pid) => ({ pid, startTime: procStat(pid)?.startTime }));
+  const refs = started.pids().map((pid) => ({ pid, startTime: refOf(pid)?.startTime }));
   const t0 = performance.now();
   await started.stop();
   const stopMs = performance.now() - t0;

@@ -13,7 +13,7 @@
 // BENCH_STOP_SIZE (100), BENCH_STOP_PLACEMENT (shared).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -21,7 +21,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { EventBus } from '@snakepit/core';
 import { createPool } from '@snakepit/python-bridge';
-import { printRows, printTable, runPids, sleep, summarize } from './stats.mjs';
+import { isAlive, printRows, printTable, refOf, runPids, sleep, summarize } from './stats.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const PARTS = new Set((process.env.BENCH_PARTS ?? 'a,b').split(','));
@@ -45,22 +45,6 @@ const newRunId = (what) => {
   runIds.push(runId);
   return runId;
 };
-
-function stat(pid) {
-  try {
-    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    return { state: fields[0], startTime: Number(fields[19]) };
-  } catch {
-    return undefined;
-  }
-}
-
-/** The very process `ref` names still runs: same start time, not a zombie. */
-function isAlive(ref) {
-  const s = stat(ref.pid);
-  return s !== undefined && s.state !== 'Z' && s.startTime === ref.startTime;
-}
 
 function killRun(runId) {
   for (const pid of runPids(runId)) {
@@ -165,7 +149,7 @@ async function stopOnce() {
   bus.on('snakepit.worker.cleanup.completed', (e) =>
     cleanups.push({ atMs: performance.now(), durationMs: e.durationMs, method: e.method }),
   );
-  const refs = runPids(runId).map((pid) => ({ pid, startTime: stat(pid)?.startTime }));
+  const refs = runPids(runId).map((pid) => ({ pid, startTime: refOf(pid)?.startTime }));
   await sleep(1_000); // idle: let the start-up load pass
   const stopAt = performance.now();
   await pool.stop();

@@ -21,7 +21,7 @@ import { resolvePython } from '@snakepit/core';
 import { createPool, startPythonWorker } from '@snakepit/python-bridge';
 import { openRawGrpcClient, startJsonLinesPeer, startSocketEchoPeer } from './peers.mjs';
 import {
-  cmdlineOf,
+  argvOf,
   collectGarbage,
   cpuSince,
   cpuSnapshot,
@@ -362,7 +362,7 @@ function periodicLoad(calls) {
 
 /** A worker's gRPC address, from its `--socket` argument (the pool does not expose it). */
 function grpcAddressOf(pid) {
-  const argv = cmdlineOf(pid);
+  const argv = argvOf(pid);
   const i = argv.indexOf('--socket');
   if (i < 0) throw new Error(`no --socket in the command line of ${pid}: ${argv.join(' ')}`);
   return `unix://${argv[i + 1]}`;

@@ -27,7 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { EventBus } from '@snakepit/core';
 import { createPool } from '@snakepit/python-bridge';
 import { renderSoakSvg } from './soak_svg.mjs';
-import { printRows, procStat, runPids, sleep } from './stats.mjs';
+import { isAlive, printRows, refOf, runPids, sleep, zombieChildrenOf } from './stats.mjs';
 
 const { values: flags } = parseArgs({
   options: {
@@ -96,15 +96,7 @@ const statusField = (name) =>
     new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(readFileSync('/proc/self/status', 'utf8'))?.[1],
   );
 
-function zombieChildren() {
-  let count = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const s = procStat(Number(entry));
-    if (s?.state === 'Z' && s.ppid === process.pid) count++;
-  }
-  return count;
-}
+const zombieChildren = () => zombieChildrenOf(process.pid).length;
 
 /** Files and bytes under `dir`, recursively (sockets and directories count as files, 0 bytes). */
 function treeSize(dir) {
@@ -189,8 +181,7 @@ let leakedHangs = 0;
 function chaosStep() {
   const now = performance.now();
   for (const [pid, ref] of stopped) {
-    const s = procStat(pid);
-    if (s === undefined || s.state === 'Z' || s.startTime !== ref.startTime) stopped.delete(pid);
+    if (!isAlive({ pid, startTime: ref.startTime })) stopped.delete(pid);
     else if (now - ref.atMs > HANG_CLEANUP_MS) {
       leakedHangs++;
       process.kill(pid, 'SIGKILL');
@@ -207,7 +198,7 @@ function chaosStep() {
       victims.push({ pid: victim.pid, action: 'kill' });
       counts.kills++;
     } else {
-      const startTime = procStat(victim.pid)?.startTime;
+      const startTime = refOf(victim.pid)?.startTime;
       process.kill(victim.pid, 'SIGSTOP');
       stopped.set(victim.pid, { startTime, atMs: now });
       victims.push({ pid: victim.pid, action: 'hang' });

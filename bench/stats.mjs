@@ -1,8 +1,21 @@
 // Small helpers shared by the benchmarks: percentiles, printed tables, and
-// process figures (CPU, memory) read from procfs.
+// process figures (CPU, memory) read from procfs. Which processes there are
+// (stat, liveness, trees, run members) comes from the one /proc layer the
+// tests share, tests/support/proc.mjs, re-exported here.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
+import { processesWithEnv } from '../tests/support/proc.mjs';
 import { record } from './record.mjs';
+
+export {
+  argvOf,
+  describeProcesses,
+  descendantsOf,
+  isAlive,
+  readStat,
+  refOf,
+  zombieChildrenOf,
+} from '../tests/support/proc.mjs';
 
 /** The q-quantile (0..1) of `values` (nearest-rank). */
 export function quantile(values, q) {
@@ -144,20 +157,7 @@ export function rssBytesOf(pid) {
  * (any run when `runId` is undefined): workers and their guardians.
  */
 export function runPids(runId) {
-  const wanted = runId === undefined ? undefined : `SNAKEPIT_RUN_ID=${runId}`;
-  const pids = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
-    const environ = readOr(`/proc/${entry}/environ`, '');
-    const vars = environ.split('\0');
-    const isMatch =
-      wanted === undefined
-        ? vars.some((v) => v.startsWith('SNAKEPIT_RUN_ID='))
-        : vars.includes(wanted);
-    // Zombies have an empty environ and are not counted: they hold no memory and use no CPU.
-    if (isMatch) pids.push(Number(entry));
-  }
-  return pids;
+  return processesWithEnv('SNAKEPIT_RUN_ID', runId);
 }
 
 /** Runs `global.gc` if it can be had (it is exposed on demand: no node flag needed). */
@@ -278,47 +278,4 @@ export function machineTicks() {
     busy: user + nice + system + irq + softirq + steal,
     total: user + nice + system + idle + iowait + irq + softirq + steal,
   };
-}
-
-/** `argv` of a process (`/proc/PID/cmdline`), or [] once it is gone. */
-export function cmdlineOf(pid) {
-  return readOr(`/proc/${pid}/cmdline`, '').split('\0').filter(Boolean);
-}
-
-/** State, parent and start time (field 22, clock ticks since boot) of a process; undefined once gone. */
-export function procStat(pid) {
-  const text = readOr(`/proc/${pid}/stat`, undefined);
-  if (text === undefined) return undefined;
-  const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-  return { state: fields[0], ppid: Number(fields[1]), startTime: Number(fields[19]) };
-}
-
-/** The very process `ref` ({ pid, startTime }) names still runs: same start time, not a zombie. */
-export function isAlive(ref) {
-  const s = procStat(ref.pid);
-  return s !== undefined && s.state !== 'Z' && s.startTime === ref.startTime;
-}
-
-/** Every live descendant of `rootPid` (through parent pids), as `{ pid, startTime, cmd }`. */
-export function descendantsOf(rootPid) {
-  const byParent = new Map();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const s = procStat(Number(entry));
-    if (!s || s.state === 'Z') continue;
-    byParent.set(s.ppid, [...(byParent.get(s.ppid) ?? []), { pid: Number(entry), ...s }]);
-  }
-  const found = [];
-  const queue = [rootPid];
-  while (queue.length > 0) {
-    for (const child of byParent.get(queue.shift()) ?? []) {
-      found.push({
-        pid: child.pid,
-        startTime: child.startTime,
-        cmd: cmdlineOf(child.pid).join(' '),
-      });
-      queue.push(child.pid);
-    }
-  }
-  return found;
 }

@@ -9,28 +9,23 @@
 // and 30: `SNAKEPIT_CHAOS_REPEAT=20 SNAKEPIT_CHAOS_REPEAT_SPAWN=30`.
 // SNAKEPIT_CHAOS_REPORT=<file> appends every repetition as a JSON line.
 // Build first: `pnpm exec tsc -b`.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import { EventBus, reapOrphans } from '@snakepit/core';
 import type { SnakepitEventMap } from '@snakepit/core';
-import { createPool } from '@snakepit/python-bridge';
-import type { Pool, PoolOptions } from '@snakepit/python-bridge';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { printRuns, settleRuns, startRun } from '../support/chaosResults.js';
+import { describe, expect, it } from 'vitest';
+import { startRun } from '../support/chaosResults.js';
+import { FIXTURES, REPEAT, repetitions, useChaos } from '../support/chaos.js';
 import { testStart } from '../support/pools.js';
 import type { OwnerProcess, OwnerReady } from '../support/ownerProcess.js';
-import { OWNER_TAG_ENV, killOwners, startOwner } from '../support/ownerProcess.js';
+import { OWNER_TAG_ENV, startOwner } from '../support/ownerProcess.js';
 import type { GoneReport, ProcessRef } from '../support/processes.js';
 import {
   cmdlineOf,
+  commOf,
   descendantsOf,
   isAlive,
   killRefs,
-  killRun,
   processesOfRun,
   processesWithEnv,
   readStat,
@@ -47,36 +42,12 @@ import {
 const extraProcesses = (isGuarded = true): number =>
   testStart().start === 'forkserver' ? (isGuarded ? 2 : 1) : 0;
 
-const REPEAT = Number(process.env.SNAKEPIT_CHAOS_REPEAT ?? 3);
 const REPEAT_SPAWN = Number(process.env.SNAKEPIT_CHAOS_REPEAT_SPAWN ?? REPEAT);
 const count = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
-const repetitions = count(REPEAT);
-const FIXTURES = fileURLToPath(new URL('../fixtures', import.meta.url));
 // Owners start pools of up to 16 workers on a busy 2-core machine.
 const OWNER_TEST_TIMEOUT_MS = 180_000;
 
-// A private runtime directory: no other run's registry is reaped by ours, and
-// no other suite's reaper can reap the orphans this file leaves on purpose.
-const RUNTIME_DIR = mkdtempSync(join(tmpdir(), 'snakepit-chaos-'));
-process.env.SNAKEPIT_RUNTIME_DIR = RUNTIME_DIR;
-
-const pools: Pool[] = [];
-const runIds: string[] = [];
-
-afterEach(async () => {
-  settleRuns();
-  await killOwners();
-  for (const pool of pools.splice(0)) {
-    await pool.stop().catch(() => {});
-    await killRun(pool.runId);
-  }
-  for (const runId of runIds.splice(0)) await killRun(runId);
-});
-
-afterAll(() => {
-  printRuns();
-  rmSync(RUNTIME_DIR, { recursive: true, force: true });
-});
+const { startPool } = useChaos('chaos');
 
 /** A process expected to die, with a name for failure messages. */
 interface Tracked extends ProcessRef {
@@ -114,7 +85,7 @@ function recordBeforeFault(owner: OwnerProcess, ready: OwnerReady): Tracked[] {
   const scanned = [
     ...descendantsOf(owner.pid),
     ...processesOfRun(owner.runId),
-    ...processesWithEnv(`${OWNER_TAG_ENV}=${owner.tag}`),
+    ...processesWithEnv(OWNER_TAG_ENV, owner.tag),
   ];
   for (const ref of snapshot(scanned)) add(ref);
   const gone = [...tracked.values()].filter((ref) => !isAlive(ref));
@@ -147,10 +118,9 @@ function slowestByKind(report: GoneReport, tracked: readonly Tracked[]): string 
 
 /** The run's and the owner's processes, per the environment scans (live, non-zombie). */
 function leftovers(owner: OwnerProcess): number[] {
-  return [
-    ...processesOfRun(owner.runId),
-    ...processesWithEnv(`${OWNER_TAG_ENV}=${owner.tag}`),
-  ].filter((pid) => pid !== owner.pid);
+  return [...processesOfRun(owner.runId), ...processesWithEnv(OWNER_TAG_ENV, owner.tag)].filter(
+    (pid) => pid !== owner.pid,
+  );
 }
 
 describe.each(['dedicated', 'shared'] as const)(
@@ -260,14 +230,6 @@ describe('2. owner SIGKILLed while it starts a pool of 8 workers', () => {
     OWNER_TEST_TIMEOUT_MS,
   );
 });
-
-async function startPool(options: PoolOptions): Promise<Pool> {
-  const runId = `chaos-${Math.random().toString(36).slice(2, 10)}`;
-  runIds.push(runId);
-  const pool = await createPool({ runId, ...testStart(), ...options });
-  pools.push(pool);
-  return pool;
-}
 
 function pidOf(result: unknown): number {
   expect(typeof result).toBe('number');
@@ -513,9 +475,5 @@ describe('5. the reaper', () => {
 
 /** The fork server (`comm` `snakepit-zygote`): its workers share its command line. */
 function isForkServer(pid: number): boolean {
-  try {
-    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'snakepit-zygote';
-  } catch {
-    return false;
-  }
+  return commOf(pid) === 'snakepit-zygote';
 }

@@ -136,10 +136,7 @@ describe(`10. slow start (a ${IMPORT_S} s import)`, () => {
       expect(startMs).toBeGreaterThanOrEqual(IMPORT_S * 1000);
       expect(restartsOf(pool)).toBe(0);
       await expect(pool.execute('add', { a: 1, b: 1 })).resolves.toBe(2);
-      const tracked = recordProcesses(pool.runId);
-      const stopAt = performance.now();
-      await pool.stop();
-      await expectAllGone(tracked, [pool.runId], { sinceMs: stopAt });
+      await stopAndExpectAllGone(pool, []);
       run.ok();
     },
     IMPORT_S * 1000 + 60_000,
@@ -199,11 +196,7 @@ describe('12. file descriptors exhausted', () => {
       // The open connection and the control channel still work.
       await expect(pool.execute('add', { a: 1, b: 2 })).resolves.toBe(3);
       expect(restartsOf(pool)).toBe(0);
-      const stopAt = performance.now();
-      await pool.stop();
-      await expectAllGone([...before, ...recordProcesses(pool.runId)], [pool.runId], {
-        sinceMs: stopAt,
-      });
+      await stopAndExpectAllGone(pool, before);
       run.ok();
     },
     60_000,
@@ -272,11 +265,8 @@ describe('14. the registry on a full disk', () => {
         run.measure(performance.now() - startAt, `${errors.length} registry.error events`);
         await expect(pool.execute('add', { a: 1, b: 2 })).resolves.toBe(3);
         expect(errors.length, 'registry errors reported').toBe(1);
-        const tracked = recordProcesses(pool.runId);
-        expect(tracked.length).toBeGreaterThanOrEqual(4);
-        const stopAt = performance.now();
-        await pool.stop();
-        await expectAllGone(tracked, [pool.runId], { sinceMs: stopAt });
+        expect(recordProcesses(pool.runId).length).toBeGreaterThanOrEqual(4);
+        await stopAndExpectAllGone(pool, []);
         expect(errors.length, 'still one event after the stop').toBe(1);
         run.ok();
       } finally {

@@ -2,23 +2,21 @@
 // pools cleaned up after every test (failed or not), and the proof that a
 // scenario left nothing behind — every process recorded before the fault
 // (pid + start time) gone, then nothing of the run in the environment scan.
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { createPool } from '@snakepit/python-bridge';
-import type { Pool, PoolOptions } from '@snakepit/python-bridge';
-import { afterAll, afterEach, expect } from 'vitest';
-import { settleRuns } from './chaosResults.js';
+import type { Pool } from '@snakepit/python-bridge';
+import { afterAll, expect } from 'vitest';
+import { printRuns, settleRuns } from './chaosResults.js';
 import { killOwners } from './ownerProcess.js';
-import { testStart } from './pools.js';
+import { usePoolCleanUp } from './pools.js';
+import type { PoolCleanUp } from './pools.js';
 import type { GoneReport, ProcessRef } from './processes.js';
 import {
   cmdlineOf,
   descendantsOf,
-  killRun,
   processesOfRun,
   refOf,
   snapshot,
@@ -44,44 +42,22 @@ export const FAST_HEARTBEAT = { intervalMs: 300, timeoutMs: 1_000, maxMissed: 2 
 
 /**
  * Sets up a chaos file: a private runtime directory (no other file's reaper
- * touches this file's runs), and after every test its repetition recorded,
- * its owners killed, its pools stopped and whatever of their runs survived
- * SIGKILLed. Returns `startPool`.
+ * touches this file's runs, nor theirs the orphans this file leaves on
+ * purpose), and after every test its repetition recorded, its owners killed,
+ * then {@link usePoolCleanUp}'s clean-up; after the file, its table printed.
  */
-export function useChaos(prefix: string): {
-  startPool: (options?: PoolOptions) => Promise<Pool>;
-  /** A run id this file will clean up after the test (for pools made by hand). */
-  newRunId: () => string;
-  runtimeDir: string;
-} {
+export function useChaos(prefix: string): PoolCleanUp & { runtimeDir: string } {
   const runtimeDir = mkdtempSync(join(tmpdir(), `snakepit-${prefix}-`));
   process.env.SNAKEPIT_RUNTIME_DIR = runtimeDir;
-  const pools: Pool[] = [];
-  const runIds: string[] = [];
-  afterEach(async () => {
+  const cleanUp = usePoolCleanUp(prefix, async () => {
     settleRuns();
     await killOwners();
-    for (const pool of pools.splice(0)) {
-      await pool.stop().catch(() => {});
-      await killRun(pool.runId);
-    }
-    for (const runId of runIds.splice(0)) await killRun(runId);
   });
-  afterAll(() => rmSync(runtimeDir, { recursive: true, force: true }));
-  const newRunId = () => {
-    const runId = `${prefix}-${randomBytes(4).toString('hex')}`;
-    runIds.push(runId);
-    return runId;
-  };
-  return {
-    runtimeDir,
-    newRunId,
-    async startPool(options = {}) {
-      const pool = await createPool({ runId: newRunId(), ...testStart(), ...options });
-      pools.push(pool);
-      return pool;
-    },
-  };
+  afterAll(() => {
+    printRuns();
+    rmSync(runtimeDir, { recursive: true, force: true });
+  });
+  return { ...cleanUp, runtimeDir };
 }
 
 /**
@@ -117,15 +93,17 @@ export async function expectAllGone(
 /**
  * Every scenario's clean ending: stops `pool`, then requires everything
  * recorded `before` the fault, and everything of the run now, to be gone.
+ * `stopMs` is how long `pool.stop()` took.
  */
 export async function stopAndExpectAllGone(
   pool: Pool,
   before: readonly ProcessRef[],
-): Promise<GoneReport> {
+): Promise<GoneReport & { readonly stopMs: number }> {
   const stopAt = performance.now();
   const tracked = [...before, ...recordProcesses(pool.runId)];
   await pool.stop();
-  return expectAllGone(tracked, [pool.runId], { sinceMs: stopAt });
+  const stopMs = performance.now() - stopAt;
+  return { ...(await expectAllGone(tracked, [pool.runId], { sinceMs: stopAt })), stopMs };
 }
 
 /** The `code` of a SnakepitError (or any error with one), else the message. */

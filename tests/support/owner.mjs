@@ -1,5 +1,11 @@
-// An owner of a pool for the chaos tests and the ownership benchmark: a Node
-// process that the test SIGKILLs. It reads a JSON spec (argv[2], else the env
+// The owner fixture of every test project and the ownership benchmark: a Node
+// process that the test SIGKILLs. It owns either a pool (spec `pool`: the
+// chaos tests, the benchmark) or, for core's reaper and watchdog tests,
+// guard-less processes (spec `processes`: `{ dir, workers, withGrandchildren?,
+// watchdogPollMs? }`, shell `sleep`s spawned with core's spawnProcess into a
+// run registry in `dir`, nothing in them reacting to the owner's death; the
+// `ready` line then also has `registryFile` and `runDir`, and each worker its
+// `token`). It reads a JSON spec (argv[2], else the env
 // SNAKEPIT_OWNER_SPEC), creates the pool from the BUILT packages, puts the
 // workers into the requested states, prints one JSON line per phase and then
 // idles until it is killed:
@@ -15,63 +21,26 @@
 // spawn_children(n) call each, made at once so that they land on different
 // workers), calls?: [{ command, args }] (each left running on its own worker),
 // stopped?: <idle workers to SIGSTOP>, settleMs?, stopAfterReady? }
-import { readFileSync, readdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { setInterval, setTimeout as sleep } from 'node:timers/promises';
-import { createPool } from '@snakepit/python-bridge';
+import {
+  RunRegistry,
+  createRunDir,
+  ownProcessIdentity,
+  readProcessIdentity,
+  spawnProcess,
+  startWatchdog,
+} from '@snakepit/core';
+import { describeProcesses, descendantsOf, readStat, refOf, waitFor } from './proc.mjs';
 
 const spec = JSON.parse(process.argv[2] ?? process.env.SNAKEPIT_OWNER_SPEC ?? '{}');
 const print = (line) => process.stdout.write(`${JSON.stringify(line)}\n`);
 
-function stat(pid) {
-  try {
-    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    return { state: fields[0], ppid: Number(fields[1]), startTime: Number(fields[19]) };
-  } catch {
-    return undefined;
-  }
-}
-
-function cmdline(pid) {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
-  } catch {
-    return '';
-  }
-}
-
-const ref = (pid) => ({ pid, startTime: stat(pid)?.startTime ?? -1 });
+const ref = (pid) => refOf(pid) ?? { pid, startTime: -1 };
 
 /** Every live descendant of this process, through parent pids. */
-function descendants() {
-  const byParent = new Map();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const s = stat(Number(entry));
-    if (!s || s.state === 'Z') continue;
-    byParent.set(s.ppid, [...(byParent.get(s.ppid) ?? []), Number(entry)]);
-  }
-  const found = [];
-  const queue = [process.pid];
-  while (queue.length > 0) {
-    for (const child of byParent.get(queue.shift()) ?? []) {
-      const s = stat(child);
-      found.push({ pid: child, startTime: s?.startTime ?? -1, ppid: s?.ppid, cmd: cmdline(child) });
-      queue.push(child);
-    }
-  }
-  return found;
-}
-
-async function until(check, what, timeoutMs = 30_000) {
-  const deadline = performance.now() + timeoutMs;
-  while (!check()) {
-    if (performance.now() > deadline)
-      throw new Error(`owner: ${what} not reached in ${timeoutMs} ms`);
-    await sleep(5);
-  }
-}
+const descendants = () => describeProcesses(descendantsOf(process.pid));
 
 const busyPids = (pool) =>
   new Set(
@@ -81,10 +50,79 @@ const busyPids = (pool) =>
       .map((w) => w.pid),
   );
 
+/** Guard-less workers (`exec sleep`), each maybe with two children, in a run registry. */
+async function ownProcesses({ dir, workers, withGrandchildren, watchdogPollMs }) {
+  const { runId } = spec;
+  const registry = RunRegistry.open(runId, { dir });
+  const runDir = createRunDir(runId, { SNAKEPIT_RUNTIME_DIR: dir });
+  const reported = [];
+  const grandchildPids = [];
+  // One child in the worker's group, one escaped with setsid; the shell
+  // prints their pids (the escapee's before setsid() has run in it).
+  const script = withGrandchildren
+    ? 'sleep 60 & echo $!; setsid sleep 60 & echo $!; exec sleep 60'
+    : 'exec sleep 60';
+  for (let i = 0; i < workers; i++) {
+    const workerId = `w${i}`;
+    const token = randomBytes(16).toString('hex');
+    registry.reserve(workerId, token);
+    const proc = await spawnProcess({
+      command: '/bin/sh',
+      args: ['-c', script],
+      runId,
+      workerId,
+      token,
+      onOutput: (_stream, line) => grandchildPids.push(Number(line)),
+    });
+    registry.recordRunning(workerId, readProcessIdentity(proc.pid, token));
+    reported.push({ ...ref(proc.pid), id: workerId, role: 'idle', token });
+  }
+  await waitFor(
+    () => !withGrandchildren || grandchildPids.length >= 2 * workers,
+    30_000,
+    'owner: every worker reporting its children',
+    5,
+  );
+  let watchdog;
+  if (watchdogPollMs) {
+    const started = await startWatchdog({
+      runId,
+      ownerPid: process.pid,
+      ownerStartTimeTicks: ownProcessIdentity().startTimeTicks,
+      registryFile: registry.file,
+      pollMs: watchdogPollMs,
+    });
+    registry.setWatchdogPid(started.pid);
+    watchdog = describeProcesses([started.pid])[0];
+  }
+  return {
+    workers: reported,
+    grandchildren: grandchildPids.map(ref),
+    watchdog,
+    registryFile: registry.file,
+    runDir,
+  };
+}
+
 async function main() {
   print({ event: 'creating', pid: process.pid, runId: spec.runId });
+  if (spec.processes) {
+    const owned = await ownProcesses(spec.processes);
+    print({
+      event: 'ready',
+      pid: process.pid,
+      runId: spec.runId,
+      startTime: refOf(process.pid)?.startTime,
+      guardians: [],
+      descendants: descendants(),
+      ...owned,
+    });
+    return idleUntilKilled();
+  }
   // SNAKEPIT_TEST_START (see tests/support/pools.ts) reaches owners through their environment.
   const start = process.env.SNAKEPIT_TEST_START ? { start: process.env.SNAKEPIT_TEST_START } : {};
+  // Loaded only here: a `processes` owner needs nothing but core (built).
+  const { createPool } = await import('@snakepit/python-bridge');
   const pool = await createPool({ ...start, ...spec.pool, runId: spec.runId });
   const roles = new Map(pool.stats().workers.map((w) => [w.pid, 'idle']));
 
@@ -96,7 +134,12 @@ async function main() {
   for (const call of spec.calls ?? []) {
     const before = busyPids(pool);
     pool.execute(call.command, call.args ?? {}).catch(() => {});
-    await until(() => busyPids(pool).size > before.size, `a worker running ${call.command}`);
+    await waitFor(
+      () => busyPids(pool).size > before.size,
+      30_000,
+      `owner: a worker running ${call.command}`,
+      5,
+    );
     for (const pid of busyPids(pool)) if (!before.has(pid)) roles.set(pid, call.command);
   }
 
@@ -107,7 +150,12 @@ async function main() {
     if (!victim?.pid) throw new Error('owner: no idle worker left to SIGSTOP');
     process.kill(victim.pid, 'SIGSTOP');
     roles.set(victim.pid, 'stopped');
-    await until(() => stat(victim.pid)?.state === 'T', `worker ${victim.pid} stopped`);
+    await waitFor(
+      () => readStat(victim.pid)?.state === 'T',
+      30_000,
+      `owner: worker ${victim.pid} stopped`,
+      5,
+    );
   }
   // Lets a call just routed reach its handler (e.g. `hang` enter its C call).
   await sleep(spec.settleMs ?? 150);
@@ -117,7 +165,7 @@ async function main() {
     event: 'ready',
     pid: process.pid,
     runId: spec.runId,
-    startTime: stat(process.pid)?.startTime,
+    startTime: refOf(process.pid)?.startTime,
     workers: pool.stats().workers.map((w) => ({ ...ref(w.pid), id: w.id, role: roles.get(w.pid) })),
     grandchildren: grandchildPids.map(ref),
     guardians: tree.filter((p) => p.cmd.includes('snakepit-guard')),
@@ -132,8 +180,12 @@ async function main() {
     print({ event: 'stopped', stopMs: performance.now() - startedAtMs });
     return;
   }
-  // Idle until killed; if the test runner itself dies, take the run down with us
-  // (SIGKILL, as in the tests: the workers' guards do the rest).
+  await idleUntilKilled();
+}
+
+// Idle until killed; if the test runner itself dies, take the run down with us
+// (SIGKILL, as in the tests: the workers' guards do the rest).
+async function idleUntilKilled() {
   const parent = process.ppid;
   for await (const tick of setInterval(500, 'tick')) {
     if (tick && process.ppid !== parent) process.kill(process.pid, 'SIGKILL');

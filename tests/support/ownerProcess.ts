@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { ProcessRef } from './processes.js';
-import { killEnv, killRun } from './processes.js';
+import { killEnv, killRefs, killRun } from './processes.js';
 
 /** The Node script that owns a pool and waits to be killed (see its header). */
 export const OWNER_SCRIPT = fileURLToPath(new URL('./owner.mjs', import.meta.url));
@@ -18,11 +18,13 @@ export const OWNER_SCRIPT = fileURLToPath(new URL('./owner.mjs', import.meta.url
  */
 export const OWNER_TAG_ENV = 'SNAKEPIT_CHAOS_TAG';
 
-/** What {@link startOwner} runs; see `owner.mjs`. */
+/** What {@link startOwner} runs; see `owner.mjs`. Give `pool` or `processes`. */
 export interface OwnerSpec {
   readonly runId?: string;
   /** `createPool` options (JSON only). */
-  readonly pool: Readonly<Record<string, unknown>>;
+  readonly pool?: Readonly<Record<string, unknown>>;
+  /** Guard-less `sleep` workers in a run registry instead of a pool (core's reaper tests). */
+  readonly processes?: OwnedProcessesSpec;
   /** One `spawn_children(n)` call per entry, made at once. */
   readonly grandchildren?: readonly number[];
   /** Calls left running, each on a worker of its own. */
@@ -34,11 +36,24 @@ export interface OwnerSpec {
   readonly stopAfterReady?: boolean;
 }
 
+/** The `processes` of an {@link OwnerSpec}. */
+export interface OwnedProcessesSpec {
+  /** The runtime directory of the run registry. */
+  readonly dir: string;
+  readonly workers: number;
+  /** Each worker forks two `sleep`s: one in its group, one escaped with setsid. */
+  readonly withGrandchildren?: boolean;
+  /** Starts a watchdog polling this often, when set. */
+  readonly watchdogPollMs?: number;
+}
+
 /** A worker as the owner reported it. */
 export interface ReportedWorker extends ProcessRef {
   readonly id: string;
   /** `idle`, `stopped`, or the command it is running. */
   readonly role: string;
+  /** Its registry token (`processes` owners). */
+  readonly token?: string;
 }
 
 /** A descendant of the owner as it reported it. */
@@ -57,6 +72,10 @@ export interface OwnerReady {
   readonly guardians: readonly ReportedProcess[];
   readonly watchdog?: ReportedProcess;
   readonly descendants: readonly ReportedProcess[];
+  /** The run registry file (`processes` owners). */
+  readonly registryFile?: string;
+  /** The run's directory (`processes` owners). */
+  readonly runDir?: string;
 }
 
 type OwnerLine = { readonly event: string } & Record<string, unknown>;
@@ -84,6 +103,8 @@ const owners = new Set<OwnerProcess>();
 export interface OwnerLaunchOptions {
   /** `ulimit -n` (RLIMIT_NOFILE) of the owner, set by a shell that then execs Node. */
   readonly nofile?: number;
+  /** Prepended to the owner's PATH (which a watchdog inherits), e.g. to shadow grep. */
+  readonly pathPrefix?: string;
 }
 
 /** Starts `owner.mjs` with `spec`; every owner is remembered for {@link killOwners}. */
@@ -99,7 +120,11 @@ export function startOwner(spec: OwnerSpec, launch: OwnerLaunchOptions = {}): Ow
           ['-c', `ulimit -n ${launch.nofile} && exec "$0" "$@"`, process.execPath, ...args],
         ];
   const child = spawn(file, argv, {
-    env: { ...process.env, [OWNER_TAG_ENV]: tag },
+    env: {
+      ...process.env,
+      [OWNER_TAG_ENV]: tag,
+      PATH: [launch.pathPrefix, process.env.PATH].filter(Boolean).join(':'),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const owner = wrap(child, runId, tag);
@@ -115,7 +140,10 @@ function wrap(child: ChildProcess, runId: string, tag: string): OwnerProcess {
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   createInterface({ input: child.stdout! }).on('line', (text) => {
     try {
-      lines.push(JSON.parse(text) as OwnerLine);
+      const line = JSON.parse(text) as OwnerLine;
+      lines.push(line);
+      // The watchdog starts with a clean environment: no scan finds it.
+      if (line.event === 'ready' && line.watchdog) watchdogs.push(line.watchdog as ProcessRef);
     } catch {
       stderr += `(stdout) ${text}\n`;
     }
@@ -162,16 +190,20 @@ function wrap(child: ChildProcess, runId: string, tag: string): OwnerProcess {
   };
 }
 
+const watchdogs: ProcessRef[] = [];
+
 /**
- * SIGKILLs every owner started so far and every process of their runs (by
- * run id and by tag): the clean-up after each test, failed or not.
+ * SIGKILLs every owner started so far, every process of their runs (by run
+ * id and by tag) and the watchdogs they reported: the clean-up after each
+ * test, failed or not.
  */
 export async function killOwners(): Promise<void> {
   for (const owner of owners) {
     owner.kill();
     await owner.exited;
     await killRun(owner.runId);
-    killEnv(`${OWNER_TAG_ENV}=${owner.tag}`);
+    killEnv(OWNER_TAG_ENV, owner.tag);
   }
   owners.clear();
+  killRefs(watchdogs.splice(0));
 }

@@ -18,26 +18,49 @@ export function testStart(): { start?: 'spawn' | 'forkserver' } {
   return { start };
 }
 
+/** What {@link usePoolCleanUp} returns. */
+export interface PoolCleanUp {
+  /** Creates a pool with a fresh run id (and the suite's start mode), cleaned up after the test. */
+  startPool: (options?: PoolOptions) => Promise<Pool>;
+  /** A fresh run id whose processes are SIGKILLed after the test (for pools made by hand). */
+  newRunId: () => string;
+}
+
 /**
- * Returns a `startPool` for this test file: each pool gets a fresh run id,
- * and after every test each pool is stopped and anything of its run that
- * survived is SIGKILLed — even when the test failed.
+ * The one pool clean-up of the integration tests: after every test of this
+ * file, failed or not, `beforeCleanUp` runs (e.g. to kill owner processes),
+ * then each pool is stopped and whatever of each run survived is SIGKILLed
+ * (and its cgroup removed).
  */
-export function usePools(prefix: string): (options?: PoolOptions) => Promise<Pool> {
+export function usePoolCleanUp(
+  prefix: string,
+  beforeCleanUp: () => void | Promise<void> = () => {},
+): PoolCleanUp {
   const pools: Pool[] = [];
+  const runIds: string[] = [];
   afterEach(async () => {
-    for (const pool of pools.splice(0)) {
-      await pool.stop().catch(() => {});
-      await killRun(pool.runId);
-    }
+    await beforeCleanUp();
+    for (const pool of pools.splice(0)) await pool.stop().catch(() => {});
+    for (const runId of runIds.splice(0)) await killRun(runId);
   });
-  return async (options = {}) => {
-    const pool = await createPool({
-      runId: `${prefix}-${randomBytes(4).toString('hex')}`,
-      ...testStart(),
-      ...options,
-    });
-    pools.push(pool);
-    return pool;
+  const newRunId = () => {
+    const runId = `${prefix}-${randomBytes(4).toString('hex')}`;
+    runIds.push(runId);
+    return runId;
   };
+  return {
+    newRunId,
+    async startPool(options = {}) {
+      const pool = await createPool({ runId: newRunId(), ...testStart(), ...options });
+      // A run id given in `options` is cleaned up too.
+      if (!runIds.includes(pool.runId)) runIds.push(pool.runId);
+      pools.push(pool);
+      return pool;
+    },
+  };
+}
+
+/** {@link usePoolCleanUp}'s `startPool`, for files that need nothing else. */
+export function usePools(prefix: string): (options?: PoolOptions) => Promise<Pool> {
+  return usePoolCleanUp(prefix).startPool;
 }

@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { readProcStat } from '../../src/process/procfs.js';
 import { spawnProcess } from '../../src/process/spawnProcess.js';
 import type { ManagedProcess } from '../../src/process/ManagedProcess.js';
 import { isSnakepitError } from '../../src/errors/SnakepitError.js';
+import { isGone, waitFor } from './procHelpers.js';
 
 const started: ManagedProcess[] = [];
 
@@ -18,23 +19,6 @@ async function sh(script: string, onOutput?: (line: string) => void): Promise<Ma
   return proc;
 }
 
-function isGone(pid: number): boolean {
-  try {
-    // A zombie nobody reaps (no init in some containers) counts as gone.
-    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.startsWith('Z') ?? true;
-  } catch {
-    return true;
-  }
-}
-
-async function until(check: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 afterEach(() => {
   for (const proc of started.splice(0)) proc.signalGroup('SIGKILL');
 });
@@ -47,16 +31,14 @@ describe('spawnProcess', () => {
       (l) => lines.push(l),
     );
     await proc.exited;
-    await until(() => lines.length > 0);
+    await waitFor(() => lines.length > 0);
     expect(lines[0]).toBe(`test-run ${process.pid} w1 ${proc.token}`);
     expect(proc.token).toMatch(/^[0-9a-f]{32}$/);
   });
 
   it('makes the child the leader of its own process group', async () => {
     const proc = await sh('exec sleep 30');
-    const stat = readFileSync(`/proc/${proc.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    expect(Number(stat[2])).toBe(proc.pid); // pgrp
-    expect(Number(stat[3])).toBe(proc.pid); // session
+    expect(readProcStat(proc.pid)).toMatchObject({ pgrp: proc.pid, session: proc.pid });
   });
 
   it('rejects a relative or missing executable with SPAWN_FAILED', async () => {
@@ -123,9 +105,9 @@ describe('ManagedProcess.stop (kill ladder)', () => {
     const proc = await sh('sleep 30 & echo $!; sleep 30 & echo $!; wait', (l) =>
       pids.push(Number(l)),
     );
-    await until(() => pids.length === 2);
+    await waitFor(() => pids.length === 2);
     await proc.stop({ reason: 'test', gracefulTimeoutMs: 0 });
-    await until(() => pids.every(isGone));
+    await waitFor(() => pids.every(isGone));
   });
 
   it('is idempotent and handles a process that already exited', async () => {

@@ -15,7 +15,7 @@ import {
   remember,
   tempRuntimeDir,
   testRunId,
-  until,
+  waitFor,
 } from './procHelpers.js';
 
 const created: string[] = [];
@@ -71,7 +71,7 @@ describe('cgroup v2 layer', () => {
     expect(isCgroupPopulated(run.path)).toBe(true);
 
     expect(await removeCgroup(run.path)).toBe(true);
-    await until(() => isGone(pid));
+    await waitFor(() => isGone(pid));
     expect(existsSync(run.path)).toBe(false);
     expect(isCgroupPopulated(run.path)).toBe(false);
     expect(await removeCgroup(run.path)).toBe(true); // idempotent

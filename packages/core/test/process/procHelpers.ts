@@ -1,11 +1,16 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readProcStat } from '../../src/process/procfs.js';
-import { isStillRunning, signalVerified } from '../../src/process/signalVerified.js';
+import { signalVerified } from '../../src/process/signalVerified.js';
 import type { VerifiedProcess } from '../../src/process/signalVerified.js';
 import { spawnProcess } from '../../src/process/spawnProcess.js';
 import type { ManagedProcess } from '../../src/process/ManagedProcess.js';
+import { commOf, waitFor } from '../../../../tests/support/proc.mjs';
+
+// The polls and /proc readers every test project shares (tests/support/proc.mjs);
+// what follows is only what core's unit tests need on top.
+export { isGone, waitFor } from '../../../../tests/support/proc.mjs';
 
 const remembered: VerifiedProcess[] = [];
 const tempDirs: string[] = [];
@@ -24,26 +29,6 @@ export function remember(pid: number): void {
 export function cleanUpProcesses(): void {
   for (const target of remembered.splice(0)) signalVerified(target, 'SIGKILL');
   for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-}
-
-/** Whether a process is gone; a zombie nobody reaps (no init here) counts as gone. */
-export function isGone(pid: number): boolean {
-  const stat = readProcStat(pid);
-  return !stat || stat.state === 'Z' || stat.state === 'X';
-}
-
-/** Whether a remembered-style identity still runs. */
-export function isRunning(pid: number, startTimeTicks: number): boolean {
-  return isStillRunning({ pid, startTimeTicks, isGroupLeader: false });
-}
-
-/** Polls `check` every 10 ms until it holds; rejects after `timeoutMs`. */
-export async function until(check: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 /** A fresh private runtime directory, removed by {@link cleanUpProcesses}. */
@@ -77,11 +62,5 @@ export async function spawnSleeper(runId: string, token?: string): Promise<Manag
  * /proc/PID/environ can read as empty, which would make identity checks flaky.
  */
 export async function untilExecuted(pid: number, comm: string): Promise<void> {
-  await until(() => {
-    try {
-      return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === comm;
-    } catch {
-      return false;
-    }
-  });
+  await waitFor(() => commOf(pid) === comm, 5_000, `pid ${pid} running ${comm}`);
 }

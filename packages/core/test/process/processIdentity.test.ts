@@ -13,7 +13,7 @@ import {
   remember,
   spawnSleeper,
   tempRuntimeDir,
-  until,
+  waitFor,
   untilExecuted,
 } from './procHelpers.js';
 
@@ -120,12 +120,12 @@ describe('readProcessIdentity / matchesIdentity', () => {
       onOutput: (_stream, line) => lines.push(line),
     });
     remember(proc.pid);
-    await until(() => lines.length > 0);
+    await waitFor(() => lines.length > 0);
     const zombie = Number(lines[0]);
     await untilExecuted(zombie, 'sleep');
     const identity = readProcessIdentity(zombie, proc.token)!;
     expect(matchesIdentity(identity)).toBe(true);
-    await until(() => readProcStat(zombie)?.state === 'Z');
+    await waitFor(() => readProcStat(zombie)?.state === 'Z');
     expect(matchesIdentity(identity)).toBe(false);
     expect(readProcessIdentity(zombie)).toBeUndefined();
   });

@@ -8,7 +8,7 @@ import {
   isGone,
   remember,
   testRunId,
-  until,
+  waitFor,
   untilExecuted,
 } from './procHelpers.js';
 
@@ -25,7 +25,7 @@ async function spawnGroup(runId: string): Promise<{ leader: number; member: numb
     onOutput: (_stream, line) => lines.push(line),
   });
   remember(proc.pid);
-  await until(() => lines.length > 0);
+  await waitFor(() => lines.length > 0);
   const member = Number(lines[0]);
   remember(member);
   await untilExecuted(proc.pid, 'sleep');
@@ -56,7 +56,7 @@ describe('signalIdentified', () => {
     const { leader, member } = await spawnGroup(runId);
     const identity = readProcessIdentity(leader)!;
     expect(signalIdentified({ ...identity, runId }, 'SIGKILL')).toBe(true);
-    await until(() => isGone(leader) && isGone(member));
+    await waitFor(() => isGone(leader) && isGone(member));
   });
 
   it('does not signal a process that is gone', () => {

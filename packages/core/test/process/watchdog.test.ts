@@ -6,7 +6,7 @@ import { isSnakepitError } from '../../src/errors/SnakepitError.js';
 import { ownProcessIdentity } from '../../src/process/processIdentity.js';
 import { startWatchdog } from '../../src/process/watchdog.js';
 import type { Watchdog } from '../../src/process/watchdog.js';
-import { killOwners, startOwner } from '../registry/ownerFixture.js';
+import { killOwners, startOwner } from '../../../../tests/support/ownerProcess.js';
 import {
   cleanUpProcesses,
   isGone,
@@ -14,13 +14,13 @@ import {
   spawnSleeper,
   tempRuntimeDir,
   testRunId,
-  until,
+  waitFor,
 } from './procHelpers.js';
 
 const watchdogs: Watchdog[] = [];
 
 afterEach(async () => {
-  killOwners();
+  await killOwners();
   cleanUpProcesses();
   await Promise.all(watchdogs.splice(0).map((w) => w.stop()));
 });
@@ -47,30 +47,29 @@ describe('startWatchdog', () => {
   it("kills a run's guard-less workers and their children soon after the owner's SIGKILL", async () => {
     const dir = tempRuntimeDir();
     const runId = testRunId('wd-kill');
-    const owner = await startOwner({
+    const owner = startOwner({
       runId,
-      dir,
-      workers: 2,
-      withGrandchildren: true,
-      watchdogPollMs: 200,
+      processes: { dir, workers: 2, withGrandchildren: true, watchdogPollMs: 200 },
     });
-    const { workers, grandchildren, watchdogPid } = owner.info;
+    const { workers, grandchildren, watchdog, registryFile } = await owner.next('ready');
+    const watchdogPid = watchdog?.pid;
     // Same run id, another (live) owner: a reused run id must not get it killed.
     const decoy = await spawnSleeper(runId);
     const environ = readFileSync(`/proc/${watchdogPid!}/environ`, 'utf8');
     expect(environ).not.toContain('SNAKEPIT_');
-    const all = [...workers.map((w) => w.pid), ...grandchildren];
-    await owner.kill();
+    const all = [...workers, ...grandchildren].map((p) => p.pid);
+    owner.kill();
+    await owner.exited;
     const killedAt = Date.now();
-    await until(() => all.every(isGone), 10_000);
+    await waitFor(() => all.every(isGone), 10_000);
     // Poll 200 ms + one scan; SIGTERM is enough for `sleep`. Generous bound:
     // the unit projects run in parallel and load both cores (the speed is
     // measured in bench/ownership.bench.mjs).
     expect(Date.now() - killedAt).toBeLessThan(5_000);
-    await until(() => isGone(watchdogPid!), 10_000);
+    await waitFor(() => isGone(watchdogPid!), 10_000);
     expect(isGone(decoy.pid)).toBe(false);
     // The registry file stays for the reaper (which also removes the socket dir).
-    expect(readFileSync(owner.info.registryFile, 'utf8')).toContain(runId);
+    expect(readFileSync(registryFile!, 'utf8')).toContain(runId);
   });
 
   it('falls back to tr + grep where grep has no -z (busybox-like)', async () => {
@@ -83,17 +82,15 @@ describe('startWatchdog', () => {
       `#!/bin/sh\ncase "$1" in -*z*) exit 2;; esac\nexec ${realGrep.trim()} "$@"\n`,
       { mode: 0o755 },
     );
-    const owner = await startOwner({
-      runId: testRunId('wd-tr'),
-      dir,
-      workers: 1,
-      watchdogPollMs: 50,
-      pathPrefix: bin,
-    });
-    await owner.kill();
+    const owner = startOwner(
+      { runId: testRunId('wd-tr'), processes: { dir, workers: 1, watchdogPollMs: 50 } },
+      { pathPrefix: bin },
+    );
+    const { workers } = await owner.next('ready');
+    owner.kill();
     // The fallback scans every process's environment through tr and grep,
     // two forks per process: slow on a loaded machine, hence the deadline.
-    await until(() => isGone(owner.info.workers[0]!.pid), 10_000);
+    await waitFor(() => isGone(workers[0]!.pid), 10_000);
   });
 
   it('exits by itself when the registry file is removed (clean shutdown)', async () => {
@@ -102,7 +99,7 @@ describe('startWatchdog', () => {
     await new Promise((r) => setTimeout(r, 150));
     expect(isGone(watchdog.pid)).toBe(false);
     rmSync(file);
-    await until(() => isGone(watchdog.pid), 2_000);
+    await waitFor(() => isGone(watchdog.pid), 2_000);
     await watchdog.stop(); // Already gone: returns at once.
   });
 

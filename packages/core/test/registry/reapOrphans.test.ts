@@ -16,12 +16,30 @@ import {
   testRunId,
   untilExecuted,
 } from '../process/procHelpers.js';
-import { killOwners, startOwner } from './ownerFixture.js';
+import { killOwners, startOwner } from '../../../../tests/support/ownerProcess.js';
+import type { OwnerReady, OwnedProcessesSpec } from '../../../../tests/support/ownerProcess.js';
 
-afterEach(() => {
-  killOwners();
+afterEach(async () => {
+  await killOwners();
   cleanUpProcesses();
 });
+
+/** An owner of guard-less workers in a registry under `dir`, once they all run. */
+async function ownerOf(
+  runId: string,
+  processes: OwnedProcessesSpec,
+): Promise<{ info: OwnerReady; kill: () => Promise<void> }> {
+  const owner = startOwner({ runId, processes });
+  const info = await owner.next('ready');
+  return {
+    info,
+    // SIGKILLed and reaped: its workers are now orphans.
+    kill: async () => {
+      owner.kill();
+      await owner.exited;
+    },
+  };
+}
 
 function recordingBus(): {
   bus: EventBus;
@@ -58,8 +76,9 @@ describe('reapOrphans', () => {
   it('kills the verified orphans of a dead run and their grandchildren, then removes its files', async () => {
     const dir = tempRuntimeDir();
     const runId = testRunId('dead');
-    const owner = await startOwner({ runId, dir, workers: 2, withGrandchildren: true });
-    const { workers, grandchildren, registryFile, runDir } = owner.info;
+    const owner = await ownerOf(runId, { dir, workers: 2, withGrandchildren: true });
+    const { workers, registryFile, runDir } = owner.info;
+    const grandchildren = owner.info.grandchildren.map((g) => g.pid);
     await owner.kill();
     const all = [...workers.map((w) => w.pid), ...grandchildren];
     expect(all.filter(isGone)).toEqual([]); // Guard-less: they outlive their owner.
@@ -77,11 +96,11 @@ describe('reapOrphans', () => {
     expect(report.reaped.map((r) => r.pid).sort()).toEqual([...all].sort());
     expect(report.removedRuns).toEqual([runId]);
     expect(report.skippedLiveRuns).toEqual([]);
-    expect(existsSync(registryFile)).toBe(false);
-    expect(existsSync(runDir)).toBe(false);
+    expect(existsSync(registryFile!)).toBe(false);
+    expect(existsSync(runDir!)).toBe(false);
     const byPid = new Map(reaped.map((e) => [e.pid, e]));
     for (const w of workers) {
-      expect(byPid.get(w.pid)).toMatchObject({ runId, workerId: w.workerId, foundBy: 'registry' });
+      expect(byPid.get(w.pid)).toMatchObject({ runId, workerId: w.id, foundBy: 'registry' });
     }
     // The setsid escapee left the worker's group: only the environment scan finds it.
     for (const pid of grandchildren) expect(byPid.get(pid)).toMatchObject({ foundBy: 'scan' });
@@ -90,24 +109,24 @@ describe('reapOrphans', () => {
   it('leaves a live run alone', async () => {
     const dir = tempRuntimeDir();
     const runId = testRunId('live');
-    const owner = await startOwner({ runId, dir, workers: 1 });
+    const owner = await ownerOf(runId, { dir, workers: 1 });
     const report = await reapOrphans({ dir, termGraceMs: 200 });
     expect(report).toEqual({ reaped: [], skippedLiveRuns: [runId], corrupt: [], removedRuns: [] });
     expect(isGone(owner.info.workers[0]!.pid)).toBe(false);
-    expect(existsSync(owner.info.registryFile)).toBe(true);
+    expect(existsSync(owner.info.registryFile!)).toBe(true);
   });
 
   it('reports without killing or removing anything in a dry run', async () => {
     const dir = tempRuntimeDir();
     const runId = testRunId('dry');
-    const owner = await startOwner({ runId, dir, workers: 2 });
+    const owner = await ownerOf(runId, { dir, workers: 2 });
     await owner.kill();
     const report = await reapOrphans({ dir, dryRun: true });
     expect(report.reaped).toHaveLength(2);
     expect(report.reaped.every((r) => r.signal === 'SIGTERM')).toBe(true);
     expect(report.removedRuns).toEqual([runId]);
     expect(owner.info.workers.filter((w) => isGone(w.pid))).toEqual([]);
-    expect(existsSync(owner.info.registryFile)).toBe(true);
+    expect(existsSync(owner.info.registryFile!)).toBe(true);
   });
 
   it('leaves alone a pid that now belongs to another process (start time or token differ)', async () => {
@@ -173,12 +192,12 @@ describe('reapOrphans', () => {
     const dir = tempRuntimeDir();
     const truncatedRun = testRunId('trunc');
     const malformedRun = testRunId('shape');
-    const first = await startOwner({ runId: truncatedRun, dir, workers: 1 });
-    const second = await startOwner({ runId: malformedRun, dir, workers: 1 });
+    const first = await ownerOf(truncatedRun, { dir, workers: 1 });
+    const second = await ownerOf(malformedRun, { dir, workers: 1 });
     await Promise.all([first.kill(), second.kill()]);
-    const text = readFileSync(first.info.registryFile, 'utf8');
-    writeFileSync(first.info.registryFile, text.slice(0, text.length / 2));
-    writeFileSync(second.info.registryFile, JSON.stringify({ version: 2, workers: [] }));
+    const text = readFileSync(first.info.registryFile!, 'utf8');
+    writeFileSync(first.info.registryFile!, text.slice(0, text.length / 2));
+    writeFileSync(second.info.registryFile!, JSON.stringify({ version: 2, workers: [] }));
     const { bus, errors } = recordingBus();
     const report = await reapOrphans({ dir, bus, termGraceMs: 200 });
     expect([...report.corrupt].sort()).toEqual([truncatedRun, malformedRun].sort());

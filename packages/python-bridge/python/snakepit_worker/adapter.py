@@ -22,18 +22,15 @@ _MARK = "__snakepit_command__"
 
 
 @overload
-def command(handler: F, /) -> F:
-    ...
+def command(handler: F, /) -> F: ...
 
 
 @overload
-def command(name: Optional[str] = None, /) -> Callable[[F], F]:
-    ...
+def command(name: Optional[str] = None, /) -> Callable[[F], F]: ...
 
 
 @overload
-def command(*, name: str) -> Callable[[F], F]:
-    ...
+def command(*, name: str) -> Callable[[F], F]: ...
 
 
 def command(target: Any = None, /, *, name: Optional[str] = None) -> Any:

@@ -34,7 +34,7 @@ import socket
 import sys
 import threading
 import traceback
-from typing import Dict, List, NoReturn, Optional
+from typing import Any, Dict, List, NoReturn, Optional, Union
 
 from .cgroup import join_cgroup
 from .guards import arm_owner_guards, guards_enabled
@@ -138,7 +138,7 @@ def _serve(listener: socket.socket, listen_path: str, worker_name: str) -> NoRet
     os.set_blocking(wake_read, False)
     signal.set_wakeup_fd(wake_write)
     signal.signal(signal.SIGCHLD, lambda signum, frame: None)
-    watched = [CONTROL_FD, listener, wake_read]
+    watched: List[Union[int, socket.socket]] = [CONTROL_FD, listener, wake_read]
     while True:
         try:
             readable, _, _ = select.select(watched, [], [])
@@ -232,7 +232,7 @@ def _fork_worker(
     connection.close()
 
 
-def _read_request(connection: socket.socket) -> dict:
+def _read_request(connection: socket.socket) -> Dict[str, Any]:
     connection.settimeout(_REQUEST_TIMEOUT_S)
     data = b""
     while not data.endswith(b"\n"):
@@ -261,7 +261,7 @@ def _become_worker(
     listener: socket.socket,
     wake: "tuple[int, int]",
     go_read: int,
-    request: dict,
+    request: Dict[str, Any],
 ) -> NoReturn:
     """In the forked child: wait for the go, take the connection as fd 3, run."""
     zygote_pid = os.getppid()
@@ -288,13 +288,13 @@ def _become_worker(
     run(parse_options([str(a) for a in request["argv"]], os.environ))
 
 
-def _report(message: dict) -> None:
+def _report(message: Dict[str, Any]) -> None:
     data = (json.dumps(message) + "\n").encode()
     while data:
         data = data[os.write(CONTROL_FD, data) :]
 
 
-def _fault(code: str, message: str, exc: BaseException) -> dict:
+def _fault(code: str, message: str, exc: BaseException) -> Dict[str, Any]:
     return {"code": code, "message": message, "traceback": traceback.format_exc()}
 
 

@@ -48,7 +48,9 @@ def relay_output(send: Send) -> None:
         os.dup2(write_end, fd)  # inheritable: exec'd children write to it too
         os.close(write_end)
         readers[read_end] = name
-    threading.Thread(target=_pump, args=(readers, send), name="snakepit-output", daemon=True).start()
+    threading.Thread(
+        target=_pump, args=(readers, send), name="snakepit-output", daemon=True
+    ).start()
 
 
 class LineSplitter:

@@ -32,7 +32,10 @@ def handler_span(command: str, trace: Dict[str, str]) -> ContextManager[Any]:
     propagate, trace_api = otel
     parent = propagate.extract(trace)
     tracer = trace_api.get_tracer("snakepit_worker")
-    return tracer.start_as_current_span(f"snakepit.python {command}", context=parent)
+    span: ContextManager[Any] = tracer.start_as_current_span(
+        f"snakepit.python {command}", context=parent
+    )
+    return span
 
 
 def _load_otel() -> Any:

@@ -55,8 +55,17 @@ class ForkServerTest(unittest.TestCase):
             os.dup2(child_fd, 3)
 
         self.server = subprocess.Popen(
-            [sys.executable, "-m", "snakepit_worker.forkserver", "--snakepit-run-id",
-             self.run_id, "--listen", self.listen, "--preload", "snakepit_worker.demo_adapter"],
+            [
+                sys.executable,
+                "-m",
+                "snakepit_worker.forkserver",
+                "--snakepit-run-id",
+                self.run_id,
+                "--listen",
+                self.listen,
+                "--preload",
+                "snakepit_worker.demo_adapter",
+            ],
             env=env,
             # The fork server's control channel is fd 3; pass_fds would close the
             # copy made in the child, so nothing is closed (the test's fds are few).
@@ -78,8 +87,14 @@ class ForkServerTest(unittest.TestCase):
         connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         connection.connect(self.listen)
         request = {
-            "argv": ["--snakepit-run-id", self.run_id, "--adapter", "snakepit_worker.demo_adapter",
-                     "--socket", os.path.join(self.dir, f"{name}.sock")],
+            "argv": [
+                "--snakepit-run-id",
+                self.run_id,
+                "--adapter",
+                "snakepit_worker.demo_adapter",
+                "--socket",
+                os.path.join(self.dir, f"{name}.sock"),
+            ],
             "env": {"SNAKEPIT_WORKER_ID": name, "SNAKEPIT_PING_TIMEOUT_MS": "0"},
             "exitFile": os.path.join(self.dir, f"{name}.exit"),
         }

@@ -1,7 +1,7 @@
 // The process helpers of the integration tests: proc.mjs (the /proc readers
 // and polls every project shares) and what only these tests need.
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RUN_CGROUP_PREFIX, detectCgroupBase, removeCgroup } from '@snakepit/core';
 import { cmdlineOf, commOf, processesOfRun, processesWithEnv, refOf, waitFor } from './proc.mjs';
@@ -50,8 +50,16 @@ export function workersOfRun(runId: string): number[] {
  * reserves it (as the id of a dead leader's group or session with members).
  * The caller kills it (`killRefs`), failed test or not.
  */
-export async function spawnWithPid(pid: number, attempts = 50): Promise<ProcessRef> {
-  for (let attempt = 0; attempt < attempts; attempt++) {
+export async function spawnWithPid(pid: number, withinMs = 15_000): Promise<ProcessRef> {
+  const deadline = Date.now() + withinMs;
+  let attempts = 0;
+  while (Date.now() < deadline) {
+    // Still a process (a zombie not yet reaped): no fork can get the pid yet.
+    if (existsSync(`/proc/${pid}`)) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      continue;
+    }
+    attempts++;
     writeFileSync('/proc/sys/kernel/ns_last_pid', String(pid - 1));
     const child = spawn('/bin/sleep', ['600'], { detached: true, stdio: 'ignore', env: {} });
     child.on('error', () => {});
@@ -66,9 +74,12 @@ export async function spawnWithPid(pid: number, attempts = 50): Promise<ProcessR
       if (hasExecuted && ref) return ref;
     }
     child.kill('SIGKILL');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Another process took it first (a loaded machine forks all the time): retry soon.
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
-  throw new Error(`pid ${pid} could not be given to a new process in ${attempts} attempts`);
+  throw new Error(
+    `pid ${pid} could not be given to a new process within ${withinMs} ms (${attempts} forks tried)`,
+  );
 }
 
 /** SIGKILLs every process (but this one) whose environment holds `name=value`. */

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readProcStat } from '../../src/process/procfs.js';
+import { readProcStat, readProcessEnvironment } from '../../src/process/procfs.js';
 import { signalVerified } from '../../src/process/signalVerified.js';
 import type { VerifiedProcess } from '../../src/process/signalVerified.js';
 import { spawnProcess } from '../../src/process/spawnProcess.js';
@@ -54,6 +54,13 @@ export async function spawnSleeper(runId: string, token?: string): Promise<Manag
   });
   remember(proc.pid);
   await untilExecuted(proc.pid, 'sleep');
+  // The kernel names the task (comm) before it sets up the new environment
+  // block: wait for the environment too (a run on Node 24 read it empty once).
+  await waitFor(
+    () => readProcessEnvironment(proc.pid)?.get('SNAKEPIT_RUN_ID') === runId,
+    5_000,
+    `pid ${proc.pid}'s environment`,
+  );
   return proc;
 }
 

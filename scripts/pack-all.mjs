@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** Published packages, dependencies first, with what each tarball must and must not hold. */
-export const PACKAGES = [
+const PACKAGES = [
   { name: '@snakepit/proto', dir: 'proto', mustHave: ['snakepit.proto', 'src/index.js'] },
   {
     name: '@snakepit/core',
@@ -122,7 +122,7 @@ function readFromTarball(tarball, path) {
 }
 
 /** What is wrong with one tarball: missing promised files, litter, unresolvable maps. */
-export function checkTarball(tarball, pkg) {
+function checkTarball(tarball, pkg) {
   const files = listTarball(tarball);
   const present = new Set(files);
   const problems = [];
@@ -150,4 +150,4 @@ function kib(bytes) {
   return `${(bytes / 1024).toFixed(1)} KiB`;
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
+main();

@@ -51,7 +51,6 @@ export class Run {
   #pool: Pool | undefined;
   #telemetry: RunTelemetry | undefined;
   #starting: Promise<Pool> | undefined;
-  #keepAlive: NodeJS.Timeout | undefined;
   #stopping: Promise<void> | undefined;
 
   /**
@@ -115,10 +114,8 @@ export class Run {
 
   async #start(): Promise<Pool> {
     const { config } = this;
-    // The pool's timers are unref'd (core's realClock): during a restart
-    // backoff with no worker process alive, nothing else would keep Node
-    // running, and `await createPool()` would end with exit status 13.
-    this.#keepAlive = setInterval(() => {}, 1 << 30);
+    // No keep-alive of our own: the pool keeps Node alive while a worker has
+    // no process (a restart backoff), although its timers are unref'd.
     const startedAt = performance.now();
     this.#record(
       'info',
@@ -156,7 +153,6 @@ export class Run {
     } catch (error) {
       this.monitor.setState('failed');
       await this.#closeEndpoints();
-      clearInterval(this.#keepAlive);
       throw error;
     }
   }
@@ -251,7 +247,6 @@ export class Run {
       );
     }
     await this.#closeEndpoints();
-    clearInterval(this.#keepAlive);
   }
 
   async #closeEndpoints(): Promise<void> {

@@ -5,10 +5,11 @@ import type { ExecuteOptions } from '../client/WorkerClient.js';
 import { CallDeadline } from './CallDeadline.js';
 import type { ExecuteTracer } from './ExecuteTracer.js';
 import { Router } from './Router.js';
-import { recycleReason } from './recycleReason.js';
+import { recycleDecision } from './recycleReason.js';
 import type { ExecuteOutcome, PoolWorkerState } from './PoolEvents.js';
 import type { ResolvedPoolOptions } from './PoolOptions.js';
 import type { WorkerSlot, WorkerSlotView } from './WorkerSlot.js';
+import type { WorkerSlots } from './WorkerSlots.js';
 
 /** Options of one call through the pool. */
 export interface PoolCallOptions extends ExecuteOptions {
@@ -49,7 +50,7 @@ export interface PoolParts {
   readonly bus: EventBus;
   readonly clock: Clock;
   readonly supervisor: DynamicSupervisor;
-  readonly slots: readonly WorkerSlot[];
+  readonly slots: WorkerSlots;
   /** Traces each call, when given (see `ExecuteTracer`). */
   readonly tracer?: ExecuteTracer | undefined;
   /** Stops the hosts of the worker actors, after the supervisor. */
@@ -67,7 +68,7 @@ export class Pool {
   /** Every lifecycle event of the pool and its workers. */
   readonly events: EventBus;
   readonly #parts: PoolParts;
-  readonly #router: Router;
+  readonly #router: Router<WorkerSlot>;
   #state: PoolStats['state'] = 'running';
   #stopping: Promise<void> | undefined;
   #failure: SnakepitError | undefined;
@@ -79,13 +80,19 @@ export class Pool {
     this.runId = parts.runId;
     this.events = parts.bus;
     const { options, clock, bus } = parts;
-    this.#router = new Router(parts.slots, {
+    this.#router = new Router(parts.slots.all, {
       poolId: this.id,
       concurrency: options.concurrency,
       maxQueue: options.maxQueue,
       queueTimeoutMs: options.queueTimeoutMs,
       clock,
       bus,
+    });
+    parts.slots.listen({
+      ready: () => this.#router.dispatch(),
+      freed: (slot, calls) => {
+        for (let n = calls; n > 0; n--) this.#router.release(slot);
+      },
     });
     void parts.supervisor.exited.then((reason) => this.#onSupervisorExit(reason));
     const { maxUptimeMs, maxRssBytes } = options.recycle;
@@ -135,24 +142,25 @@ export class Pool {
     const deadline = CallDeadline.start(command, options, this.#parts.clock);
     const call = await this.#begin(options, deadline);
     let outcome: ExecuteOutcome = 'ok';
+    let failure: unknown;
     let sent: PoolCallOptions | undefined;
     try {
       if (!call.slot.client) throw workerGone(call.slot.id, command);
       sent = deadline ? deadline.forWorker(options) : options;
       yield* call.slot.client.stream(command, args, sent) as AsyncGenerator<T>;
     } catch (error) {
-      const failure = deadline?.explain(error, sent?.timeoutMs) ?? error;
+      failure = deadline?.explain(error, sent?.timeoutMs) ?? error;
       outcome = this.#onCallError(call.slot, failure);
       throw failure;
     } finally {
-      this.#end(call, command, outcome);
+      this.#end(call, command, outcome, failure);
     }
   }
 
   /** Counts and per-worker facts, at this moment. */
   stats(): PoolStats {
     const byState = { starting: 0, ready: 0, busy: 0, unhealthy: 0, stopping: 0, stopped: 0 };
-    for (const slot of this.#parts.slots) byState[slot.state]++;
+    for (const slot of this.#parts.slots.all) byState[slot.state]++;
     return {
       id: this.id,
       runId: this.runId,
@@ -160,7 +168,7 @@ export class Pool {
       state: this.#state,
       byState,
       queued: this.#router.queued,
-      workers: this.#parts.slots.map((slot) => slot.view()),
+      workers: this.#parts.slots.all.map((slot) => slot.view()),
     };
   }
 
@@ -182,6 +190,7 @@ export class Pool {
   ): Promise<unknown> {
     const call = await this.#begin(options, deadline);
     let outcome: ExecuteOutcome = 'ok';
+    let failure: unknown;
     try {
       if (!call.slot.client) throw workerGone(call.slot.id, command);
       const sent = deadline ? deadline.forWorker(options) : options;
@@ -197,10 +206,11 @@ export class Pool {
         throw failure;
       }
     } catch (error) {
+      failure = error;
       outcome = this.#onCallError(call.slot, error);
       throw error;
     } finally {
-      this.#end(call, command, outcome);
+      this.#end(call, command, outcome, failure);
     }
   }
 
@@ -220,30 +230,18 @@ export class Pool {
   #onCallError(slot: WorkerSlot, error: unknown): ExecuteOutcome {
     const outcome = outcomeOf(error);
     if (outcome !== 'crashed') return outcome;
-    // The transport failed before the actor noticed the death: stop routing
-    // here now (a Pong brings the slot back if the worker is in fact alive,
-    // and a few such failures in a row have it replaced: see recycleReason).
-    slot.transportFailuresInARow++;
-    if (slot.state === 'ready' || slot.state === 'busy') slot.setState('unhealthy');
+    // The transport failed before the actor noticed the death.
+    slot.transportFailed();
     return outcome;
   }
 
-  #end(call: CallInProgress, command: string, outcome: ExecuteOutcome): void {
+  #end(call: CallInProgress, command: string, outcome: ExecuteOutcome, failure: unknown): void {
     const { slot, queuedAtMs, startedAtMs } = call;
-    if (outcome === 'ok') slot.actor?.tell('recordLife');
-    // The data plane answered (a Python error is an answer too).
-    if (outcome === 'ok' || outcome === 'error') slot.transportFailuresInARow = 0;
-    slot.callsCompleted++;
-    // The caller gave up, Python did not: the call keeps its capacity until a
-    // Pong shows it finished (`timeoutMs` frees the caller, not the worker).
-    // Without heartbeats no Pong would ever say so.
-    const isAbandoned = outcome === 'timeout' || outcome === 'aborted';
-    if (isAbandoned && slot.state !== 'stopped' && this.#parts.options.heartbeat !== false) {
-      slot.abandoned++;
-    } else {
-      this.#router.release(slot);
-    }
+    // The caller gave up, Python did not: such a call keeps its capacity until
+    // a Pong shows it finished (`timeoutMs` frees the caller, not the worker).
+    if (slot.callEnded(outcome)) this.#router.release(slot);
     this.#maybeRecycle(slot);
+    const errorCode = isSnakepitError(failure) ? failure.code : undefined;
     this.#parts.bus.emit('snakepit.pool.execute.completed', {
       poolId: this.id,
       workerId: slot.id,
@@ -251,44 +249,25 @@ export class Pool {
       outcome,
       durationMs: this.#parts.clock.now() - startedAtMs,
       queueWaitMs: startedAtMs - queuedAtMs,
+      ...(errorCode === undefined ? {} : { errorCode }),
     });
-  }
-
-  /** A Pong reported `workerInFlight` calls running in the slot's process (see createPool). */
-  onWorkerInFlight(slot: WorkerSlot, workerInFlight: number): void {
-    for (let n = slot.abandonedFinished(workerInFlight); n > 0; n--) this.#router.release(slot);
-  }
-
-  /** Called by the slots' lifecycle (see createPool). */
-  onSlotChanged(slot: WorkerSlot): void {
-    if (slot.state === 'ready') this.#router.dispatch();
   }
 
   #scheduleRecycleCheck(): void {
     this.#parts.clock.setTimeout(() => {
       if (this.#state !== 'running') return;
-      for (const slot of this.#parts.slots) this.#maybeRecycle(slot);
+      for (const slot of this.#parts.slots.all) this.#maybeRecycle(slot);
       this.#scheduleRecycleCheck();
     }, 1_000);
   }
 
   /** Replaces the slot's process when it has done enough (see `recycle` options). */
   #maybeRecycle(slot: WorkerSlot): void {
-    const { recycle, startTimeoutMs } = this.#parts.options;
     const now = this.#parts.clock.now();
     if (this.#state !== 'running' || !slot.actor) return;
-    if (slot.isRecycling && now - (slot.recycleRequestedAtMs ?? 0) < startTimeoutMs + 5_000) return;
-    const reason = recycleReason(slot, recycle, now);
-    const isServing = slot.state === 'ready' || slot.state === 'busy';
-    // A broken data plane leaves the slot `unhealthy`: replace it from there too.
-    if (
-      !reason ||
-      !(isServing || (reason === 'data plane failing' && slot.state === 'unhealthy'))
-    ) {
-      return;
-    }
-    slot.isRecycling = true;
-    slot.recycleRequestedAtMs = now;
+    const reason = recycleDecision(slot, this.#parts.options, now);
+    if (!reason) return;
+    slot.recycleRequested(now);
     this.#parts.bus.emit('snakepit.pool.worker.recycled', {
       poolId: this.id,
       workerId: slot.id,
@@ -299,11 +278,12 @@ export class Pool {
 
   async #stop(): Promise<void> {
     if (this.#state === 'running') this.#state = 'stopping';
+    this.#parts.slots.close();
     this.#router.rejectAll(this.#stoppedError());
     const isDrained = await this.#drain(this.#parts.options.shutdownTimeoutMs);
     // shutdownTimeoutMs covers the drain and the Shutdown frame together: calls
     // still running now would only make the Shutdown rung wait for them again.
-    if (!isDrained) for (const slot of this.#parts.slots) slot.actor?.tell('skipGracefulStop');
+    if (!isDrained) for (const slot of this.#parts.slots.all) slot.actor?.tell('skipGracefulStop');
     await this.#parts.supervisor.stop();
     await this.#parts.closeHosts();
     if (this.#state === 'stopping') this.#state = 'stopped';
@@ -313,7 +293,7 @@ export class Pool {
   async #drain(budgetMs: number): Promise<boolean> {
     const { clock, slots } = this.#parts;
     const deadline = clock.now() + budgetMs;
-    const isBusy = () => slots.some((s) => s.inFlight > 0);
+    const isBusy = () => slots.all.some((s) => s.inFlight > 0);
     while (isBusy() && clock.now() < deadline) {
       await new Promise<void>((resolve) => clock.setTimeout(resolve, 10));
     }
@@ -324,6 +304,7 @@ export class Pool {
     if (this.#state !== 'running') return;
     const why = reason instanceof Error ? reason.message : String(reason);
     this.#state = 'failed';
+    this.#parts.slots.close();
     this.#failure = new SnakepitError(
       'POOL_STOPPED',
       `Pool ${this.id} stopped: its workers failed more often than its restart intensity allows (${why}). Check the workers' logs and events.`,

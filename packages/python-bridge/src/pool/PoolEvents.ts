@@ -1,3 +1,4 @@
+import type { SnakepitErrorCode } from '@snakepit/core';
 import type { RecycleReason } from './recycleReason.js';
 
 /** The states a pool worker goes through. */
@@ -16,6 +17,8 @@ declare module '@snakepit/core' {
       readonly outcome: ExecuteOutcome;
       readonly durationMs: number;
       readonly queueWaitMs: number;
+      /** The `SnakepitError` code of a failed call (`PYTHON_ERROR` when the handler raised). */
+      readonly errorCode?: SnakepitErrorCode;
     };
     /** A call was refused or dropped before reaching a worker. */
     'snakepit.pool.queue.rejected': {

@@ -1,7 +1,17 @@
 import type { Clock, EventBus } from '@snakepit/core';
 import { CallQueue } from './CallQueue.js';
 import type { WaitOptions } from './CallQueue.js';
-import type { WorkerSlot } from './WorkerSlot.js';
+import type { PoolWorkerState } from './PoolEvents.js';
+
+/** What a {@link Router} needs of a slot (`WorkerSlot` in a pool). */
+export interface RoutedSlot {
+  readonly state: PoolWorkerState;
+  readonly inFlight: number;
+  /** Takes the capacity of one call. */
+  claim(): void;
+  /** Gives back the capacity of one call. */
+  release(): void;
+}
 
 /** Settings of a {@link Router}. */
 export interface RouterOptions {
@@ -20,15 +30,16 @@ export interface RouterOptions {
  * capacity is claimed when a call is handed to it and released when the
  * call ends.
  */
-export class Router {
-  readonly #slots: readonly WorkerSlot[];
+export class Router<S extends RoutedSlot> {
+  readonly #slots: readonly S[];
   readonly #options: RouterOptions;
-  readonly #queue: CallQueue<WorkerSlot>;
+  readonly #queue: CallQueue<S>;
 
-  constructor(slots: readonly WorkerSlot[], options: RouterOptions) {
+  /** Routes calls to `slots`, whose states the slots themselves keep. */
+  constructor(slots: readonly S[], options: RouterOptions) {
     this.#slots = slots;
     this.#options = options;
-    this.#queue = new CallQueue<WorkerSlot>(
+    this.#queue = new CallQueue<S>(
       { maxSize: options.maxQueue, timeoutMs: options.queueTimeoutMs, clock: options.clock },
       (reason) =>
         options.bus.emit('snakepit.pool.queue.rejected', { poolId: options.poolId, reason }),
@@ -45,7 +56,7 @@ export class Router {
    * @throws {SnakepitError} `POOL_SATURATED` (queue full or wait too long),
    *   `ABORTED`, or the error of the call's deadline.
    */
-  acquire(wait: WaitOptions): Promise<WorkerSlot> {
+  acquire(wait: WaitOptions): Promise<S> {
     const slot = this.#pick();
     if (slot) return Promise.resolve(this.#claim(slot));
     const waiting = this.#queue.wait(wait);
@@ -54,9 +65,8 @@ export class Router {
   }
 
   /** Gives back the capacity of a call that ended, and serves the queue. */
-  release(slot: WorkerSlot): void {
-    slot.inFlight = Math.max(0, slot.inFlight - 1);
-    if (slot.state === 'busy' && slot.inFlight < this.#options.concurrency) slot.setState('ready');
+  release(slot: S): void {
+    slot.release();
     this.dispatch();
   }
 
@@ -65,7 +75,7 @@ export class Router {
     let moved = false;
     for (let slot = this.#pick(); slot && this.#queue.size > 0; slot = this.#pick()) {
       if (!this.#queue.take(this.#claim(slot))) {
-        slot.inFlight--;
+        slot.release();
         break;
       }
       moved = true;
@@ -74,18 +84,17 @@ export class Router {
   }
 
   /** Fails every queued call with `error`. */
-  rejectAll(error: Parameters<CallQueue<WorkerSlot>['rejectAll']>[0]): void {
+  rejectAll(error: Parameters<CallQueue<S>['rejectAll']>[0]): void {
     this.#queue.rejectAll(error);
   }
 
-  #claim(slot: WorkerSlot): WorkerSlot {
-    slot.inFlight++;
-    if (slot.inFlight >= this.#options.concurrency) slot.setState('busy');
+  #claim(slot: S): S {
+    slot.claim();
     return slot;
   }
 
-  #pick(): WorkerSlot | undefined {
-    let best: WorkerSlot | undefined;
+  #pick(): S | undefined {
+    let best: S | undefined;
     for (const slot of this.#slots) {
       if (slot.state !== 'ready' || slot.inFlight >= this.#options.concurrency) continue;
       if (!best || slot.inFlight < best.inFlight) best = slot;

@@ -4,6 +4,7 @@ import type { ActorHost } from '@snakepit/actors';
 import { EventBus, SnakepitError, createRunId, parseOptions, realClock } from '@snakepit/core';
 import type { Clock } from '@snakepit/core';
 import { toWorkerLaunch } from '../worker/startPythonWorker.js';
+import type { WorkerLaunch } from '../worker/startWorkerProcess.js';
 import { ForkServer } from '../forkserver/ForkServer.js';
 import { openRun } from './openRun.js';
 import type { RunResources } from './openRun.js';
@@ -11,9 +12,10 @@ import { Pool } from './Pool.js';
 import { poolOptionsSchema } from './PoolOptions.js';
 import type { PoolOptions, ResolvedPoolOptions } from './PoolOptions.js';
 import { Semaphore } from './Semaphore.js';
-import { WorkerSlot } from './WorkerSlot.js';
-import type { PoolWorkerState } from './PoolEvents.js';
+import { WorkerSlots } from './WorkerSlots.js';
+import { startWorkers } from './startWorkers.js';
 import { workerChildSpec } from './workerChildSpec.js';
+import { createSignalRelay } from './workerSignals.js';
 
 /**
  * Starts a supervised pool of Python workers and resolves once every worker
@@ -35,34 +37,20 @@ export async function createPool(options: PoolOptions = {}): Promise<Pool> {
     runId,
   );
   const run = await openRun(runId, { ...resolved, bus });
-  let forkServer: ForkServer | undefined;
-  if (resolved.start === 'forkserver') {
-    try {
-      forkServer = await ForkServer.start({
-        launch: { ...launchBase, runCgroup: run.cgroup },
-        id: `${resolved.id}.forkserver`,
-        preload: resolved.forkServer.preload ?? [resolved.adapter],
-        ...{ registry: run.registry, bus, clock },
-      });
-    } catch (error) {
-      await run.close();
-      throw new SnakepitError(
-        'POOL_STOPPED',
-        `Pool ${resolved.id} could not start its fork server: ${(error as Error).message}`,
-        { cause: error },
-      );
-    }
-  }
-  const host = createHost(resolved, bus, clock);
-  const supervisor = createDynamicSupervisor({
-    id: resolved.id,
-    maxRestarts: resolved.restart.maxRestarts ?? Math.max(3, 2 * resolved.size),
-    periodMs: resolved.restart.periodMs,
-    backoff: resolved.restart.backoff,
-    events: bus,
-    clock,
+  const forkServer = await startForkServer(resolved, launchBase, run, bus, clock);
+  // The actors' events reach the public bus through the relay, which keeps
+  // their private signals (readiness, liveness) for the slots.
+  const events = createSignalRelay(bus, (signal) => slots.deliver(signal));
+  const host = createHost(resolved, events, clock);
+  const supervisor = createSupervisor(resolved, bus, clock);
+  // Last: from here on the slots keep Node alive until the pool stops.
+  const slots = new WorkerSlots({
+    ...{ poolId: resolved.id, size: resolved.size, clock, bus },
+    ...{ concurrency: resolved.concurrency, maxPayloadBytes: resolved.maxPayloadBytes },
+    drainMs: resolved.shutdownTimeoutMs + resolved.killAfterMs,
+    hasHeartbeat: resolved.heartbeat !== false,
+    recordRunning: (workerId, pid, token) => run.recordRunning(workerId, pid, token),
   });
-  const slots: WorkerSlot[] = [];
   const pool = new Pool({
     ...{ options: resolved, runId, bus, clock, supervisor, slots, tracer },
     closeHosts: async () => {
@@ -71,133 +59,60 @@ export async function createPool(options: PoolOptions = {}): Promise<Pool> {
       await run.close();
     },
   });
-  for (let i = 1; i <= resolved.size; i++) {
-    slots.push(
-      new WorkerSlot(
-        `${resolved.id}.w${i}`,
-        clock,
-        (slot, from) => {
-          bus.emit('snakepit.pool.worker.state', {
-            poolId: pool.id,
-            workerId: slot.id,
-            from,
-            to: slot.state,
-          });
-          pool.onSlotChanged(slot);
-        },
-        resolved.maxPayloadBytes,
-      ),
-    );
-  }
-  routeWorkerEvents(bus, slots, run, clock, resolved.shutdownTimeoutMs + resolved.killAfterMs);
-  bus.on('snakepit.worker.heartbeat.received', (e) => {
-    const slot = slots.find((s) => s.id === e.workerId);
-    if (slot && e.inFlight !== undefined) pool.onWorkerInFlight(slot, e.inFlight);
+  const context = { host, events, registry: run.registry };
+  const gate = new Semaphore(startConcurrency(resolved));
+  const launchOf = (workerId: string) => ({
+    ...{ ...launchBase, workerId, runCgroup: run.cgroup },
+    forkServer: forkServer?.address,
   });
-  const exits: { last?: Error } = {};
-  const allReady = Promise.all(slots.map((slot) => whenState(bus, slot, 'ready')));
-  const startFailures = new StartFailures(resolved.startAttempts);
-  const context = {
-    ...{ host, bus, registry: run.registry, gate: new Semaphore(startConcurrency(resolved)) },
-    onExit: (slot: WorkerSlot, error: Error) => {
-      exits.last = error;
-      startFailures.add(slot, error);
-    },
-  };
-  // Timers are unref'd (they must not keep an app alive), so during restart
-  // backoff nothing else would: keep the process up until this start settles.
-  const keepAlive = setInterval(() => {}, 60_000);
-  // A child whose actor cannot even be created fails `startChild`, and a
-  // supervisor that gave up refuses the next: the pool must still be stopped.
-  let startError: Error | undefined;
-  try {
-    for (const slot of slots) {
-      if (startFailures.isExhausted) break;
-      await supervisor.startChild(
-        workerChildSpec(
-          slot,
-          {
-            ...{ ...launchBase, workerId: slot.id, runCgroup: run.cgroup },
-            forkServer: forkServer?.address,
-          },
-          resolved,
-          context,
-        ),
-      );
-    }
-  } catch (error) {
-    startError = error as Error;
-  }
-  const outcome =
-    startError === undefined
-      ? await Promise.race([
-          allReady.then(() => 'ready' as const),
-          supervisor.exited.then(() => 'failed' as const),
-          startFailures.exhausted.then(() => 'exhausted' as const),
-        ])
-      : startFailures.isExhausted
-        ? 'exhausted'
-        : 'failed';
-  clearInterval(keepAlive);
-  startFailures.close();
-  if (outcome !== 'ready') {
+  const failure = await startWorkers({
+    ...{ poolId: resolved.id, slots, supervisor, startAttempts: resolved.startAttempts },
+    specOf: (slot, onExit) =>
+      workerChildSpec(slot, launchOf(slot.id), resolved, { ...context, gate, onExit }),
+  });
+  if (failure) {
     await pool.stop();
-    const why =
-      outcome === 'exhausted'
-        ? startFailures.describe()
-        : (exits.last?.message ?? startError?.message ?? 'they kept failing');
-    throw new SnakepitError(
-      'POOL_STOPPED',
-      `Pool ${resolved.id} could not start its workers: ${why}`,
-      { cause: outcome === 'exhausted' ? startFailures.last : (exits.last ?? startError) },
-    );
+    throw failure;
   }
   return pool;
 }
 
-/**
- * Settles `exhausted` when, while `createPool` runs, a slot has failed
- * `startAttempts` starts in a row (`WorkerSlot.failedStarts`). Without it a
- * fault that outlasts every retry (no descriptors left, an import that fails
- * slowly) but stays under the restart intensity, which backoff spreads out,
- * would keep `createPool` pending for ever.
- */
-class StartFailures {
-  readonly exhausted: Promise<void>;
-  /** The slot that ran out of attempts, its count then, and its last start error. */
-  #culprit: { slotId: string; count: number; error: Error } | undefined;
-  readonly #attempts: number;
-  #settle: () => void = () => {};
-  #isOpen = true;
-
-  constructor(attempts: number) {
-    this.#attempts = attempts;
-    this.exhausted = new Promise((resolve) => (this.#settle = resolve));
+/** Starts the pool's fork server (`start: 'forkserver'`); closes the run if it cannot. */
+async function startForkServer(
+  options: ResolvedPoolOptions,
+  launch: Omit<WorkerLaunch, 'workerId' | 'runCgroup'>,
+  run: RunResources,
+  bus: EventBus,
+  clock: Clock,
+): Promise<ForkServer | undefined> {
+  if (options.start !== 'forkserver') return undefined;
+  try {
+    return await ForkServer.start({
+      launch: { ...launch, runCgroup: run.cgroup },
+      id: `${options.id}.forkserver`,
+      preload: options.forkServer.preload ?? [options.adapter],
+      ...{ registry: run.registry, bus, clock },
+    });
+  } catch (error) {
+    await run.close();
+    throw new SnakepitError(
+      'POOL_STOPPED',
+      `Pool ${options.id} could not start its fork server: ${(error as Error).message}`,
+      { cause: error },
+    );
   }
+}
 
-  get isExhausted(): boolean {
-    return this.#culprit !== undefined;
-  }
-
-  get last(): Error | undefined {
-    return this.#culprit?.error;
-  }
-
-  add(slot: WorkerSlot, error: Error): void {
-    if (!this.#isOpen || this.#culprit || slot.failedStarts < this.#attempts) return;
-    this.#culprit = { slotId: slot.id, count: slot.failedStarts, error };
-    this.#settle();
-  }
-
-  describe(): string {
-    const { slotId = '?', count = 0 } = this.#culprit ?? {};
-    const times = count === 1 ? 'once' : `${count} times in a row`;
-    return `worker ${slotId} failed to start ${times} (startAttempts: ${this.#attempts}): ${this.last?.message ?? 'no error recorded'}`;
-  }
-
-  close(): void {
-    this.#isOpen = false;
-  }
+/** The pool's dynamic supervisor: one-for-one, restarts bounded by `restart`. */
+function createSupervisor(options: ResolvedPoolOptions, bus: EventBus, clock: Clock) {
+  return createDynamicSupervisor({
+    id: options.id,
+    maxRestarts: options.restart.maxRestarts ?? Math.max(3, 2 * options.size),
+    periodMs: options.restart.periodMs,
+    backoff: options.restart.backoff,
+    events: bus,
+    clock,
+  });
 }
 
 function startConcurrency(options: ResolvedPoolOptions): number {
@@ -207,7 +122,7 @@ function startConcurrency(options: ResolvedPoolOptions): number {
 
 function createHost(
   options: ResolvedPoolOptions,
-  bus: EventBus,
+  events: EventBus,
   clock: Clock,
 ): ActorHost | undefined {
   if (options.placement === 'inline') return undefined;
@@ -221,48 +136,9 @@ function createHost(
   // The worker actor's own start is quick (the handshake continues after it).
   return createActorHost({
     placement: options.placement,
-    events: bus,
+    events,
     clock,
     startTimeoutMs: 30_000,
     ...shared,
-  });
-}
-
-/** Feeds worker events (forwarded from the actor threads) to their slots. */
-function routeWorkerEvents(
-  bus: EventBus,
-  slots: readonly WorkerSlot[],
-  run: RunResources,
-  clock: Clock,
-  drainMs: number,
-): void {
-  const bySlot = (workerId: string) => slots.find((slot) => slot.id === workerId);
-  bus.on('snakepit.worker.process.started', (e) => {
-    const slot = bySlot(e.workerId);
-    if (!slot || e.pid === undefined || (slot.state !== 'starting' && !slot.isRecycling)) return;
-    if (slot.token !== undefined) run.recordRunning(slot.id, e.pid, slot.token);
-    slot.becomeReady(e.pid, e.grpcAddress, drainMs);
-  });
-  bus.on('snakepit.worker.heartbeat.received', (e) => {
-    const slot = bySlot(e.workerId);
-    if (!slot) return;
-    slot.lastPongAtMs = clock.now();
-    slot.rssBytes = e.rssBytes;
-    if (slot.state === 'unhealthy') slot.setState(slot.inFlight > 0 ? 'busy' : 'ready');
-  });
-  bus.on('snakepit.worker.heartbeat.timeout', (e) => {
-    const slot = bySlot(e.workerId);
-    if (slot && (slot.state === 'ready' || slot.state === 'busy')) slot.setState('unhealthy');
-  });
-}
-
-/** Resolves when the slot next enters `state`. */
-function whenState(bus: EventBus, slot: WorkerSlot, state: PoolWorkerState): Promise<void> {
-  return new Promise((resolve) => {
-    const off = bus.on('snakepit.pool.worker.state', (e) => {
-      if (e.workerId !== slot.id || e.to !== state) return;
-      off();
-      resolve();
-    });
   });
 }

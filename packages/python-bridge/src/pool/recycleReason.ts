@@ -1,6 +1,24 @@
 import type { ResolvedPoolOptions } from './PoolOptions.js';
 import type { WorkerSlot } from './WorkerSlot.js';
 
+/** What recycling decisions read of a slot. */
+export type RecycleFacts = Pick<
+  WorkerSlot,
+  | 'state'
+  | 'isRecycling'
+  | 'recycleRequestedAtMs'
+  | 'transportFailuresInARow'
+  | 'callsCompleted'
+  | 'readyAtMs'
+  | 'rssBytes'
+>;
+
+/**
+ * How long after asking for a recycle the pool asks again (a replacement
+ * that failed to start leaves the old process serving), beyond `startTimeoutMs`.
+ */
+export const RECYCLE_RETRY_AFTER_MS = 5_000;
+
 /** Why a worker's process is due for replacement. */
 export type RecycleReason = 'max requests' | 'max uptime' | 'max rss' | 'data plane failing';
 
@@ -16,7 +34,7 @@ export const MAX_TRANSPORT_FAILURES_IN_A_ROW = 3;
  * options (calls completed, time since Ready, RSS from its latest Pong).
  */
 export function recycleReason(
-  slot: WorkerSlot,
+  slot: RecycleFacts,
   recycle: ResolvedPoolOptions['recycle'],
   nowMs: number,
 ): RecycleReason | undefined {
@@ -34,4 +52,25 @@ export function recycleReason(
     return 'max rss';
   }
   return undefined;
+}
+
+/**
+ * Whether the pool should ask for `slot`'s process to be replaced now, and
+ * why: it is due (see {@link recycleReason}) and serving, or `unhealthy`
+ * because its data plane keeps failing, and no recycle asked for in the last
+ * `startTimeoutMs` + {@link RECYCLE_RETRY_AFTER_MS} is still under way.
+ */
+export function recycleDecision(
+  slot: RecycleFacts,
+  options: Pick<ResolvedPoolOptions, 'recycle' | 'startTimeoutMs'>,
+  nowMs: number,
+): RecycleReason | undefined {
+  const retryAfterMs = options.startTimeoutMs + RECYCLE_RETRY_AFTER_MS;
+  if (slot.isRecycling && nowMs - (slot.recycleRequestedAtMs ?? 0) < retryAfterMs) return undefined;
+  const reason = recycleReason(slot, options.recycle, nowMs);
+  const isServing = slot.state === 'ready' || slot.state === 'busy';
+  // A broken data plane leaves the slot `unhealthy`: replace it from there too.
+  const isReplaceable =
+    isServing || (reason === 'data plane failing' && slot.state === 'unhealthy');
+  return isReplaceable ? reason : undefined;
 }

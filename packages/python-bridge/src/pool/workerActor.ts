@@ -4,6 +4,7 @@ import type { ActorBehavior, ActorContext } from '@snakepit/actors';
 import { startWorkerProcess } from '../worker/startWorkerProcess.js';
 import type { WorkerLaunch } from '../worker/startWorkerProcess.js';
 import type { WorkerProcess, WorkerStats } from '../worker/WorkerProcess.js';
+import { sendWorkerSignal } from './workerSignals.js';
 
 interface WorkerActorState {
   readonly launch: WorkerLaunch;
@@ -28,8 +29,9 @@ interface WorkerActorState {
  * `start` returns at once and the handshake continues (Elixir's
  * handle_continue): the supervisor is not blocked, workers start
  * concurrently, and a failed start is an exit that counts toward intensity.
- * Readiness reaches the pool as the `snakepit.worker.process.started` event
- * (with the gRPC address), so no message waits in the mailbox meanwhile.
+ * Readiness, Pongs and missed Pings reach the pool's slot as private
+ * signals (`workerSignals`), never through the public events, and no
+ * message waits in the mailbox meanwhile.
  */
 const handlers = {
   stats(state: WorkerActorState): WorkerStats | undefined {
@@ -43,7 +45,7 @@ const handlers = {
   },
   /**
    * Replaces the process: starts a new one, and once it is ready (its
-   * `process.started` event moves the pool's traffic to it) stops the old
+   * `ready` signal moves the pool's traffic to it) stops the old
    * one gracefully, letting its calls in flight finish. A replacement that
    * fails to start leaves the old process serving.
    */
@@ -76,6 +78,7 @@ const workerActor: ActorBehavior<WorkerActorState, WorkerLaunch, typeof handlers
     bus.onAny((name, payload) => context.emit(name, payload));
     const ready = startWorkerProcess(launch, { bus });
     const state: WorkerActorState = { launch, bus, context, ready };
+    signalLiveness(state);
     ready.then(
       (worker) => adopt(state, worker),
       (error: unknown) => context.stop(error instanceof Error ? error : new Error(String(error))),
@@ -92,11 +95,35 @@ const workerActor: ActorBehavior<WorkerActorState, WorkerLaunch, typeof handlers
   },
 };
 
-/** Makes `worker` the actor's process: its unexpected end ends the actor. */
+/** Makes `worker` the actor's process (the slot's, from now on): its unexpected end ends the actor. */
 function adopt(state: WorkerActorState, worker: WorkerProcess): void {
   state.worker = worker;
+  sendWorkerSignal(state.context, {
+    kind: 'ready',
+    workerId: worker.id,
+    pid: worker.pid,
+    grpcAddress: worker.ready.grpcAddress,
+  });
   void worker.exited.then((exit) => {
     if (state.worker === worker) state.context.stop(toExitReason(exit));
+  });
+}
+
+/**
+ * Tells the slot its current process's Pongs and missed Pings. A process
+ * being retired after a recycle is no longer the slot's: its heartbeat is ignored.
+ */
+function signalLiveness(state: WorkerActorState): void {
+  const { bus, context } = state;
+  bus.on('snakepit.worker.heartbeat.received', (e) => {
+    if (e.pid !== state.worker?.pid) return;
+    const { workerId, rssBytes, inFlight } = e;
+    sendWorkerSignal(context, { kind: 'pong', workerId, rssBytes, inFlight });
+  });
+  bus.on('snakepit.worker.heartbeat.timeout', (e) => {
+    if (e.pid === state.worker?.pid) {
+      sendWorkerSignal(context, { kind: 'heartbeatMissed', workerId: e.workerId });
+    }
   });
 }
 

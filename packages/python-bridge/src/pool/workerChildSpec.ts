@@ -19,7 +19,8 @@ const WORKER_ACTOR_MODULE = fileURLToPath(new URL('./workerActor.js', import.met
 /** What every worker child of a pool shares. */
 export interface WorkerChildContext {
   readonly host: ActorHost | undefined;
-  readonly bus: EventBus;
+  /** Where inline actors send their events and signals (the pool's relay, see `workerSignals`). */
+  readonly events: EventBus;
   readonly registry: RunRegistry;
   /** Bounds the workers between spawn and Ready (`startConcurrency`). */
   readonly gate: Semaphore;
@@ -36,7 +37,7 @@ export function workerChildSpec(
   slot: WorkerSlot,
   launch: WorkerLaunch,
   options: ResolvedPoolOptions,
-  { host, bus, registry, gate, onExit }: WorkerChildContext,
+  { host, events, registry, gate, onExit }: WorkerChildContext,
 ): ChildSpec {
   return {
     id: slot.id,
@@ -50,9 +51,7 @@ export function workerChildSpec(
       // A forked worker's environment is its fork server's: so is its token.
       const token = launch.forkServer?.token ?? randomBytes(16).toString('hex');
       registry.reserve(slot.id, token);
-      slot.token = token;
-      slot.starts++;
-      slot.setState('starting');
+      slot.starting(token);
       let actor: ActorRef<WorkerActor>;
       try {
         actor = host
@@ -61,28 +60,25 @@ export function workerChildSpec(
               { ...launch, token },
               { id: slot.id },
             )
-          : await spawnActor(workerActor, { ...launch, token }, { id: slot.id, events: bus });
+          : await spawnActor(workerActor, { ...launch, token }, { id: slot.id, events });
       } catch (error) {
         gate.release();
-        slot.failedStarts++;
-        slot.becomeStopped();
+        slot.exited(error as Error);
         onExit(slot, error as Error);
         throw error;
       }
-      slot.actor = actor;
       let isReleased = false;
       const release = () => {
         if (isReleased) return;
         isReleased = true;
         gate.release();
       };
-      slot.onReady = release;
+      slot.spawned(actor, release);
       void actor.exited.then((reason) => {
         release();
-        const isFailedStart = reason instanceof Error && slot.readyAtMs === undefined;
-        if (isFailedStart) slot.failedStarts++;
-        slot.becomeStopped();
-        if (reason instanceof Error) onExit(slot, reason);
+        const error = reason instanceof Error ? reason : undefined;
+        slot.exited(error);
+        if (error) onExit(slot, error);
       });
       return actor;
     },

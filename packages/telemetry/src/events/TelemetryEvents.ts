@@ -111,7 +111,7 @@ export interface TelemetryEventMap {
     readonly outcome: ExecuteOutcome;
     readonly durationMs: number;
     readonly queueWaitMs: number;
-    /** The `SnakepitError` code of a failed call, when known (optional, proposed). */
+    /** The `SnakepitError` code of a failed call, when known. */
     readonly errorCode?: string;
   };
   'snakepit.pool.queue.rejected': {

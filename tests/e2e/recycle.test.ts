@@ -25,7 +25,9 @@ describe('recycling', () => {
   it('replaces a worker whose Python RSS exceeds maxRssBytes (as reported in Pong)', async () => {
     const pool = await startPool({
       size: 1,
-      heartbeat: { intervalMs: 200, timeoutMs: 1_000, maxMissed: 3 },
+      // Pongs (which carry the RSS) often; a generous timeout, because a loaded
+      // machine may not schedule the worker for a second while it allocates.
+      heartbeat: { intervalMs: 200, timeoutMs: 5_000, maxMissed: 3 },
       recycle: { maxRssBytes: 200 * 1024 * 1024 },
     });
     const first = pool.stats().workers[0]!.pid!;

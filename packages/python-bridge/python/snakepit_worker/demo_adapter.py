@@ -117,10 +117,14 @@ def spawn_children(n: int = 1) -> List[int]:
 @command
 def allocate(mb: int) -> int:
     """Keep ``mb`` more MiB resident for the worker's life; return the MiB held."""
-    block = bytearray(mb * 1024 * 1024)
-    for offset in range(0, len(block), _PAGE_BYTES):
-        block[offset] = 1  # touch every page so that it counts towards RSS
-    _held.append(block)
+    # In 8 MiB pieces: one zero-filled bytearray of hundreds of MiB holds the
+    # GIL for as long as the kernel takes to fault its pages in, which on a
+    # loaded machine is long enough to miss a heartbeat.
+    for start in range(0, mb, 8):
+        block = bytearray(min(8, mb - start) * 1024 * 1024)
+        for offset in range(0, len(block), _PAGE_BYTES):
+            block[offset] = 1  # touch every page so that it counts towards RSS
+        _held.append(block)
     return sum(len(item) for item in _held if isinstance(item, bytearray)) // (1024 * 1024)
 
 

@@ -20,7 +20,13 @@ const PACKAGES = [
   {
     name: '@snakepit/core',
     dir: 'packages/core',
-    mustHave: ['dist/index.js', 'dist/runtime.d.ts'],
+    mustHave: [
+      'dist/index.js',
+      'dist/runtime.d.ts',
+      'dist/process.d.ts',
+      'dist/run.d.ts',
+      'dist/options.d.ts',
+    ],
   },
   { name: '@snakepit/actors', dir: 'packages/actors', mustHave: ['dist/index.js'] },
   {
@@ -28,6 +34,7 @@ const PACKAGES = [
     dir: 'packages/python-bridge',
     mustHave: [
       'dist/index.js',
+      'dist/internal.d.ts',
       'python/pyproject.toml',
       'python/snakepit_worker/__main__.py',
       'python/snakepit_worker/py.typed',

@@ -1,7 +1,7 @@
 import { SnakepitError } from './SnakepitError.js';
 
 /** A Python exception raised by a handler, as it reaches TypeScript. */
-export class PythonError extends SnakepitError {
+export class PythonError extends SnakepitError<'PYTHON_ERROR'> {
   override readonly name = 'PythonError';
   /** Qualified exception type, e.g. `builtins.ValueError`. */
   readonly pythonType: string;

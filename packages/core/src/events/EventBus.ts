@@ -1,3 +1,5 @@
+import { invalidOption } from '../config/invalidOption.js';
+import type { ExecuteTracer } from './executeTracing.js';
 import type { SnakepitEventMap, SnakepitEventName } from './SnakepitEvents.js';
 
 /** A function called with each event of one name. */
@@ -15,7 +17,9 @@ export type AnyEventListener = <N extends SnakepitEventName>(
 /**
  * A typed, synchronous event bus. Emitting an event nobody listens to costs
  * one map lookup; a listener that throws is isolated from the emitter and
- * from other listeners.
+ * from other listeners. It is also where observability attaches to what
+ * emits on it: a call tracer ({@link EventBus.attachExecuteTracer}) that
+ * pools on this bus use when they were given none.
  */
 export class EventBus {
   readonly #listeners = new Map<SnakepitEventName, Set<EventListener<never>>>();
@@ -23,6 +27,8 @@ export class EventBus {
   readonly #onListenerError: ((error: unknown, name: SnakepitEventName) => void) | undefined;
   /** Per listener, the events whose errors were already reported (default handler only). */
   readonly #reported = new WeakMap<object, Set<SnakepitEventName>>();
+  /** Attached call tracers, oldest first: the last one is in use. */
+  readonly #executeTracers: { readonly tracer: ExecuteTracer }[] = [];
 
   /**
    * Creates an empty bus. `onListenerError` receives what a listener throws
@@ -53,6 +59,38 @@ export class EventBus {
   onAny(listener: AnyEventListener): () => void {
     this.#anyListeners.add(listener);
     return () => this.#anyListeners.delete(listener);
+  }
+
+  /**
+   * The call tracer that pools on this bus use when they were given no
+   * `tracer` of their own: the one attached last and not yet detached, or
+   * `undefined`. Read at every call, so attaching after a pool started
+   * traces its next calls.
+   */
+  get executeTracer(): ExecuteTracer | undefined {
+    return this.#executeTracers.at(-1)?.tracer;
+  }
+
+  /**
+   * Attaches a call tracer to this bus (`createTelemetry` attaches one built
+   * on OpenTelemetry). One is in use at a time: the last attached wins, and
+   * detaching it brings back the one attached before it (if still attached),
+   * so two mappings of one bus can come and go in any order. Returns the
+   * detach function (idempotent).
+   *
+   * @throws {SnakepitError} `INVALID_OPTIONS` when `tracer` has no `start` function.
+   */
+  attachExecuteTracer(tracer: ExecuteTracer): () => void {
+    if (typeof (tracer as Partial<ExecuteTracer> | undefined)?.start !== 'function') {
+      throw invalidOption('tracer', tracer, 'an ExecuteTracer (an object with a start function)');
+    }
+    // A fresh entry per attach: attaching one tracer twice needs two detaches.
+    const entry = { tracer };
+    this.#executeTracers.push(entry);
+    return () => {
+      const index = this.#executeTracers.indexOf(entry);
+      if (index !== -1) this.#executeTracers.splice(index, 1);
+    };
   }
 
   /** Whether anyone listens to `name` (check before building a costly payload). */

@@ -1,14 +1,16 @@
 import type { ChildProcess } from 'node:child_process';
 import type { Socket } from 'node:net';
 import type { Clock } from '../clock/Clock.js';
-import type { ExitRecord } from '../events/SnakepitEvents.js';
+import type { ExitCause, ExitRecord, ExitStep } from '../events/workerEvents.js';
 import { signalGroup } from './signalGroup.js';
 import { killCgroup, removeCgroup } from './cgroup.js';
 
 /** Bounds of each step of {@link ManagedProcess.stop}'s kill ladder. */
 export interface StopOptions {
-  /** Why the process is stopped; becomes `ExitRecord.reason`. */
-  readonly reason: string;
+  /** Why the process is stopped; becomes `ExitRecord.cause`. */
+  readonly cause: ExitCause;
+  /** The same in words for humans; becomes `ExitRecord.reason`. @default the cause, `_` read as a space */
+  readonly reason?: string;
   /** Asks the process to exit by itself (e.g. sends a `Shutdown` frame). */
   readonly requestGraceful?: () => void;
   /** How long to wait after `requestGraceful` before SIGTERM. @default 5000 */
@@ -19,7 +21,7 @@ export interface StopOptions {
 
 /**
  * Where a {@link ManagedProcess} learns of its process's exit and how it
- * signals its group: {@link childSource} for a child we spawned, or a
+ * signals its group: `childSource` for a child we spawned, or a
  * verified source for a process another of our processes forked (see
  * `forkserver` in python-bridge).
  */
@@ -132,17 +134,23 @@ export class ManagedProcess {
     return this.#stopping;
   }
 
-  /** The exit record of a process that ended without being stopped. */
-  async exitRecord(reason: string): Promise<ExitRecord> {
+  /**
+   * The exit record of a process that ended without being stopped (`cause`
+   * is usually `crashed`; `reason` defaults to the cause in words).
+   */
+  async exitRecord(cause: ExitCause, reason?: string): Promise<ExitRecord> {
     const raw = await this.exited;
-    return this.#record(raw, reason, 'exited', raw.atMs);
+    return this.#record(raw, { cause, reason }, 'exited', raw.atMs, []);
   }
 
   async #runLadder(options: StopOptions): Promise<ExitRecord> {
     const requestedAtMs = this.#clock.now();
+    const steps: ExitStep[] = [];
+    const climb = (step: ExitStep['step']) => steps.push({ step, atMs: this.#clock.wallNow() });
     let method: ExitRecord['method'] = 'graceful';
     if (this.#rawExit) method = 'exited';
     else if (options.requestGraceful) {
+      climb('graceful_requested');
       try {
         options.requestGraceful();
       } catch {
@@ -152,28 +160,38 @@ export class ManagedProcess {
     }
     if (!this.#rawExit) {
       method = 'terminated';
+      climb('sigterm');
       this.signalGroup('SIGTERM');
       this.signalGroup('SIGCONT');
       await this.#waitExit(options.killAfterMs ?? 2000);
     }
     if (!this.#rawExit) {
       method = 'killed';
+      climb('sigkill');
       this.signalGroup('SIGKILL');
     }
     const raw = await this.exited;
     this.control.destroy();
-    return this.#record(raw, options.reason, method, requestedAtMs);
+    return this.#record(raw, options, method, requestedAtMs, steps);
   }
 
-  #record(raw: RawExit, reason: string, method: ExitRecord['method'], sinceMs: number): ExitRecord {
+  #record(
+    raw: RawExit,
+    why: { readonly cause: ExitCause; readonly reason?: string | undefined },
+    method: ExitRecord['method'],
+    sinceMs: number,
+    steps: readonly ExitStep[],
+  ): ExitRecord {
     return {
       exitCode: raw.exitCode,
       signal: raw.signal,
-      reason,
+      cause: why.cause,
+      reason: why.reason ?? why.cause.replaceAll('_', ' '),
       method,
       isForcefullyTerminated: method === 'killed',
       uptimeMs: raw.atMs - this.startedAtMs,
       cleanupMs: method === 'exited' ? 0 : Math.max(0, raw.atMs - sinceMs),
+      steps,
     };
   }
 

@@ -44,7 +44,7 @@ const STOP_KILL_AFTER_MS = 2_000;
  * Starts the run's watchdog: one `/bin/sh` process (0.4 MB PSS) in its own session
  * that outlives this process and, if this process dies without removing the
  * registry file, kills every process whose environment names the run (see
- * {@link WATCHDOG_SCRIPT}). Linux only: returns `undefined` where there is no
+ * `WATCHDOG_SCRIPT`). Linux only: returns `undefined` where there is no
  * procfs (the other layers still hold there).
  *
  * Start it from the main thread: a child of a worker thread that ends is

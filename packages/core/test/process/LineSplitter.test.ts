@@ -107,7 +107,12 @@ describe('spawnProcess output', () => {
       await expect.poll(() => pieces.at(-1), { timeout: 10_000 }).toBe(4);
       expect(pieces.slice(0, -1)).toEqual(Array.from({ length: 64 }, () => MAX_OUTPUT_LINE_BYTES));
     } finally {
-      await proc.stop({ reason: 'test over', gracefulTimeoutMs: 0, killAfterMs: 1000 });
+      await proc.stop({
+        cause: 'shutdown',
+        reason: 'test over',
+        gracefulTimeoutMs: 0,
+        killAfterMs: 1000,
+      });
     }
   });
 });

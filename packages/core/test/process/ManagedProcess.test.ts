@@ -55,6 +55,7 @@ describe('ManagedProcess.stop (kill ladder)', () => {
   it('ends gracefully when the process honours the request', async () => {
     const proc = await sh('read line <&3; exit 0');
     const record = await proc.stop({
+      cause: 'shutdown',
       reason: 'test',
       requestGraceful: () => proc.control.write('bye\n'),
       gracefulTimeoutMs: 5_000,
@@ -63,14 +64,16 @@ describe('ManagedProcess.stop (kill ladder)', () => {
       method: 'graceful',
       exitCode: 0,
       isForcefullyTerminated: false,
+      cause: 'shutdown',
       reason: 'test',
     });
+    expect(record.steps.map((s) => s.step)).toEqual(['graceful_requested']);
   });
 
   it('escalates to SIGTERM when the graceful request is ignored', async () => {
     const proc = await sh('exec sleep 30');
     const record = await proc.stop({
-      reason: 'test',
+      cause: 'shutdown',
       requestGraceful: () => {},
       gracefulTimeoutMs: 100,
     });
@@ -78,25 +81,37 @@ describe('ManagedProcess.stop (kill ladder)', () => {
       method: 'terminated',
       signal: 'SIGTERM',
       isForcefullyTerminated: false,
+      reason: 'shutdown',
     });
+    const [graceful, sigterm, ...rest] = record.steps;
+    expect([graceful?.step, sigterm?.step, rest]).toEqual(['graceful_requested', 'sigterm', []]);
+    // Wall-clock times, in order, at least the graceful budget apart.
+    expect(sigterm!.atMs - graceful!.atMs).toBeGreaterThanOrEqual(90);
   });
 
   it('SIGKILLs a process that ignores SIGTERM, within the budget', async () => {
     const proc = await sh('trap "" TERM; echo ready; while :; do sleep 0.05; done', () => {});
     await new Promise((r) => setTimeout(r, 100));
-    const record = await proc.stop({ reason: 'test', gracefulTimeoutMs: 0, killAfterMs: 200 });
+    const record = await proc.stop({
+      cause: 'heartbeat_timeout',
+      gracefulTimeoutMs: 0,
+      killAfterMs: 200,
+    });
     expect(record).toMatchObject({
       method: 'killed',
       signal: 'SIGKILL',
       isForcefullyTerminated: true,
+      cause: 'heartbeat_timeout',
+      reason: 'heartbeat timeout',
     });
+    expect(record.steps.map((s) => s.step)).toEqual(['sigterm', 'sigkill']);
     expect(record.cleanupMs).toBeLessThan(2_000);
   });
 
   it('terminates a stopped (SIGSTOP) process: SIGCONT lets SIGTERM through', async () => {
     const proc = await sh('exec sleep 30');
     process.kill(proc.pid, 'SIGSTOP');
-    const record = await proc.stop({ reason: 'test', gracefulTimeoutMs: 0, killAfterMs: 2_000 });
+    const record = await proc.stop({ cause: 'shutdown', gracefulTimeoutMs: 0, killAfterMs: 2_000 });
     expect(record.method).toBe('terminated');
   });
 
@@ -106,16 +121,16 @@ describe('ManagedProcess.stop (kill ladder)', () => {
       pids.push(Number(l)),
     );
     await waitFor(() => pids.length === 2);
-    await proc.stop({ reason: 'test', gracefulTimeoutMs: 0 });
+    await proc.stop({ cause: 'shutdown', gracefulTimeoutMs: 0 });
     await waitFor(() => pids.every(isGone));
   });
 
   it('is idempotent and handles a process that already exited', async () => {
     const proc = await sh('exit 3');
     await proc.exited;
-    const first = proc.stop({ reason: 'late' });
-    const second = proc.stop({ reason: 'later' });
+    const first = proc.stop({ cause: 'shutdown', reason: 'late' });
+    const second = proc.stop({ cause: 'killed', reason: 'later' });
     expect(await first).toBe(await second);
-    expect(await first).toMatchObject({ method: 'exited', exitCode: 3, cleanupMs: 0 });
+    expect(await first).toMatchObject({ method: 'exited', exitCode: 3, cleanupMs: 0, steps: [] });
   });
 });

@@ -27,13 +27,22 @@ export type { BackoffOptions, ResolvedBackoffOptions } from './supervisor/backof
 export { DEFAULT_BACKOFF_OPTIONS, computeBackoffDelayMs } from './supervisor/backoff.js';
 export { Supervisor } from './supervisor/Supervisor.js';
 export type {
+  ChildRequestOutcome,
+  RestartChildOutcome,
+  TerminateChildOutcome,
+} from './supervisor/ChildRequestOutcome.js';
+export type {
   SupervisorOptions,
   ResolvedSupervisorOptions,
   BuiltInStrategyName,
 } from './supervisor/SupervisorOptions.js';
 export { DEFAULT_SUPERVISOR_OPTIONS } from './supervisor/SupervisorOptions.js';
 export { createSupervisor, supervisorChild } from './supervisor/createSupervisor.js';
-export type { SupervisorChildOptions } from './supervisor/createSupervisor.js';
+export { createSupervisorChild } from './supervisor/createSupervisorChild.js';
+export type {
+  SupervisorChild,
+  SupervisorChildOptions,
+} from './supervisor/createSupervisorChild.js';
 export {
   createDynamicSupervisor,
   dynamicSupervisorChild,

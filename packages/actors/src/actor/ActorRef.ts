@@ -4,7 +4,7 @@ import type { MessageType, PayloadOf, ReplyOf } from './ActorBehavior.js';
 
 /** Options of {@link ActorRef.ask}. */
 export interface AskOptions {
-  /** Rejects with `EXECUTE_TIMEOUT` after this long, ms. @default 5000 (gen_server:call's) */
+  /** Rejects with `ASK_TIMEOUT` after this long, ms. @default 5000 (gen_server:call's) */
   readonly timeoutMs?: number;
   /** Rejects with `ABORTED` when aborted; a message not yet handled is then skipped. */
   readonly signal?: AbortSignal;
@@ -29,7 +29,7 @@ export type AskArgs<B, K extends MessageType<B>> =
 /**
  * The address of an actor, wherever it runs. Messages from one sender are
  * handled in the order sent. A stopped actor drops `tell`s and rejects
- * `ask`s with `WORKER_STOPPED`.
+ * `ask`s with `ACTOR_STOPPED`.
  */
 export interface ActorRef<B> extends ChildHandle {
   readonly id: string;
@@ -39,8 +39,8 @@ export interface ActorRef<B> extends ChildHandle {
   tell<K extends MessageType<B>>(type: K, ...payload: PayloadArgs<B, K>): void;
   /**
    * Sends a message and waits for the handler's result. Rejects with
-   * `EXECUTE_TIMEOUT`, `ABORTED`, `WORKER_CRASHED` (the handler threw; the
-   * actor ended) or `WORKER_STOPPED`.
+   * `ASK_TIMEOUT`, `ABORTED`, `ACTOR_CRASHED` (the handler threw; the
+   * actor ended) or `ACTOR_STOPPED`.
    */
   ask<K extends MessageType<B>>(type: K, ...args: AskArgs<B, K>): Promise<ReplyOf<B, K>>;
   /**

@@ -139,7 +139,7 @@ export class InlineActor<B extends AnyActorBehavior> implements ActorRef<B> {
       } catch (error) {
         envelope.reply?.reject(
           new SnakepitError(
-            'WORKER_CRASHED',
+            'ACTOR_CRASHED',
             `actor "${this.id}" crashed handling "${envelope.type}"`,
             { cause: error, details: { actorId: this.id } },
           ),
@@ -174,7 +174,7 @@ export class InlineActor<B extends AnyActorBehavior> implements ActorRef<B> {
   }
 
   #stoppedError(): SnakepitError {
-    return new SnakepitError('WORKER_STOPPED', `actor "${this.id}" is stopped`, {
+    return new SnakepitError('ACTOR_STOPPED', `actor "${this.id}" is stopped`, {
       details: { actorId: this.id },
     });
   }

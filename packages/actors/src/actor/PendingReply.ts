@@ -4,7 +4,7 @@ import { DEFAULT_ASK_OPTIONS, type AskOptions } from './ActorRef.js';
 
 /**
  * The caller's side of one `ask`: settles once, with the reply, a timeout
- * (`EXECUTE_TIMEOUT`) or an abort (`ABORTED`), whichever comes first.
+ * (`ASK_TIMEOUT`) or an abort (`ABORTED`), whichever comes first.
  */
 export class PendingReply {
   readonly promise: Promise<unknown>;
@@ -41,7 +41,7 @@ export class PendingReply {
       this.#timer = clock.setTimeout(() => {
         this.reject(
           new SnakepitError(
-            'EXECUTE_TIMEOUT',
+            'ASK_TIMEOUT',
             `actor "${actorId}" did not answer "${type}" within ${timeoutMs} ms`,
             { details: { actorId, type, timeoutMs } },
           ),

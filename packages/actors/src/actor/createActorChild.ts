@@ -14,7 +14,7 @@ export interface ActorChild<B> {
   readonly spec: ChildSpec;
   /**
    * Always reaches the current incarnation. Between incarnations `tell` is
-   * dropped and `ask` rejects with `WORKER_STOPPED`.
+   * dropped and `ask` rejects with `ACTOR_STOPPED`.
    */
   readonly ref: Pick<ActorRef<B>, 'id' | 'tell' | 'ask' | 'isRunning'>;
 }
@@ -44,7 +44,7 @@ export function createActorChild<B>(options: ActorChildOptions<B>): ActorChild<B
     ask<K extends MessageType<B>>(type: K, ...args: AskArgs<B, K>) {
       if (current?.isRunning) return current.ask(type, ...args);
       return Promise.reject(
-        new SnakepitError('WORKER_STOPPED', `actor "${options.id}" is not running`, {
+        new SnakepitError('ACTOR_STOPPED', `actor "${options.id}" is not running`, {
           details: { actorId: options.id },
         }),
       );

@@ -3,6 +3,7 @@ import type { ChildHandle, ShutdownBudget } from '../child/ChildSpec.js';
 import { describeExit, toExitError, type ExitReason } from '../exit/ExitReason.js';
 import { computeBackoffDelayMs } from './backoff.js';
 import type { ChildRecord, ChildTable } from './ChildTable.js';
+import { explainInvalidDecision } from './explainInvalidDecision.js';
 import { RestartIntensity } from './RestartIntensity.js';
 import type {
   ChildExit,
@@ -117,14 +118,26 @@ export class RestartEngine {
         );
       },
     };
+    const strategy = this.#host.options.strategy;
+    let decision: unknown;
     try {
-      return this.#host.options.strategy.decide(exit, this.#host.table.views(), context);
+      decision = strategy.decide(exit, this.#host.table.views(), context);
     } catch (error) {
       return {
         action: 'escalate',
-        reason: `strategy ${this.#host.options.strategy.name} threw: ${toExitError(error).message}`,
+        reason: `strategy ${strategy.name} threw: ${toExitError(error).message}`,
       };
     }
+    // A decision the supervisor cannot carry out is a strategy bug, like a throw: never a silent no-op.
+    const problem = explainInvalidDecision(
+      decision,
+      (id) => this.#host.table.get(id) !== undefined,
+    );
+    if (problem === undefined) return decision as RestartDecision;
+    return {
+      action: 'escalate',
+      reason: `strategy ${strategy.name} returned an invalid decision: ${problem}`,
+    };
   }
 
   async #restartGroup(

@@ -6,6 +6,7 @@ import { ChildTable, createChildRecord, type ChildRecord } from './ChildTable.js
 import { RestartEngine } from './RestartEngine.js';
 import type { ChildExit, ChildView } from './RestartStrategy.js';
 import { SerialQueue } from './SerialQueue.js';
+import type { RestartChildOutcome, TerminateChildOutcome } from './ChildRequestOutcome.js';
 import { stopHandle } from './stopHandle.js';
 import type { ResolvedSupervisorOptions } from './SupervisorOptions.js';
 import { runShutdown, type ShutdownMode } from './runShutdown.js';
@@ -52,16 +53,22 @@ export class Supervisor implements ChildHandle {
     });
   }
 
-  /** @internal Starts the initial children in order; on failure stops them and rejects. */
+  /**
+   * @internal Starts the initial children in order; on failure stops them and
+   * rejects. Runs as one mailbox operation, as OTP's `init/1`: a child that
+   * exits while later ones are still starting is handled after start-up.
+   */
   async init(): Promise<void> {
     for (const spec of this.#options.children)
       this.#table.add(createChildRecord(spec, this.#options.backoff));
-    for (const record of this.#table.all()) {
-      const error = await this.#startRecord(record);
-      if (error === undefined) continue;
-      await this.#shutdown('stopped');
-      throw startFailed(this.id, record.id, error);
-    }
+    await this.#queue.push(async () => {
+      for (const record of this.#table.all()) {
+        const error = await this.#startRecord(record);
+        if (error === undefined) continue;
+        await this.#shutdown('stopped');
+        throw startFailed(this.id, record.id, error);
+      }
+    });
   }
 
   /** The children in start order, as strategies see them. */
@@ -69,7 +76,11 @@ export class Supervisor implements ChildHandle {
     return this.#table.views();
   }
 
-  /** Resolves once every exit, request and due restart so far has been handled. */
+  /**
+   * Resolves once every exit, request and due restart that has reached the
+   * mailbox has been handled. An exit reaches it through promise callbacks,
+   * so right after a child ends, wait with `flush` from `@snakepit/actors/testing`.
+   */
   settled(): Promise<void> {
     return this.#queue.idle();
   }
@@ -92,27 +103,38 @@ export class Supervisor implements ChildHandle {
   }
 
   /**
-   * Stops a child within its budget. A static supervisor keeps its spec (start
-   * it again with `restartChild`) unless it is `temporary`; a dynamic one forgets it.
+   * Stops a child within its budget (a pending restart or retry of it is
+   * cancelled). A static supervisor keeps its spec (start it again with
+   * `restartChild`) unless it is `temporary`; a dynamic one forgets it.
+   * @returns `{ ok: true }`, or `{ ok: false, reason: 'not_found' }` (OTP's `{error, not_found}`).
    */
-  terminateChild(id: string): Promise<void> {
+  terminateChild(id: string): Promise<TerminateChildOutcome> {
     return this.#queue.push(async () => {
       const record = this.#table.get(id);
-      if (!record) return;
+      if (!record) return { ok: false, reason: 'not_found' } as const;
       record.pendingToken = undefined;
       await this.#stopRecord(record, record.shutdown);
       if (this.#mode.isDynamic || record.restart === 'temporary') this.#table.remove(id);
+      return { ok: true } as const;
     });
   }
 
-  /** Starts a stopped child of a static supervisor again (not counted as a restart). */
-  restartChild(id: string): Promise<void> {
+  /**
+   * Starts a stopped child of a static supervisor again (not counted as a
+   * restart). As OTP, a child that runs answers `running`, and one that waits
+   * for a delayed restart or for the retry of a failed start answers
+   * `restarting`: that restart still happens and counts toward intensity.
+   * @throws SnakepitError `CHILD_START_FAILED` when its `start()` fails.
+   */
+  restartChild(id: string): Promise<RestartChildOutcome> {
     return this.#queue.push(async () => {
       this.#assertRunning();
       const record = this.#table.get(id);
-      if (!record || record.status === 'running') return;
+      if (!record) return { ok: false, reason: 'not_found' } as const;
+      if (record.status !== 'stopped') return { ok: false, reason: record.status } as const;
       const error = await this.#startRecord(record);
       if (error) throw startFailed(this.id, id, error);
+      return { ok: true } as const;
     });
   }
 
@@ -137,7 +159,7 @@ export class Supervisor implements ChildHandle {
 
   #assertRunning(): void {
     if (this.#state !== 'running') {
-      throw new SnakepitError('WORKER_STOPPED', `Supervisor "${this.id}" is ${this.#state}`, {
+      throw new SnakepitError('SUPERVISOR_STOPPED', `Supervisor "${this.id}" is ${this.#state}`, {
         details: { supervisorId: this.id },
       });
     }
@@ -169,7 +191,10 @@ export class Supervisor implements ChildHandle {
     if (this.#state !== 'running') {
       // Killed while this start was in flight: the new child must not outlive us.
       void handle.stop('shutdown', 'brutal_kill');
-      return new SnakepitError('WORKER_STOPPED', `Supervisor "${this.id}" stopped during start`);
+      return new SnakepitError(
+        'SUPERVISOR_STOPPED',
+        `Supervisor "${this.id}" stopped during start`,
+      );
     }
     record.handle = handle;
     record.status = 'running';
@@ -248,7 +273,7 @@ export class Supervisor implements ChildHandle {
 
 function startFailed(supervisorId: string, childId: string, error: Error): SnakepitError {
   return new SnakepitError(
-    'WORKER_START_FAILED',
+    'CHILD_START_FAILED',
     `Supervisor "${supervisorId}" could not start child "${childId}": ${error.message}`,
     { cause: error, details: { supervisorId, childId } },
   );

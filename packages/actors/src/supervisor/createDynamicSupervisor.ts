@@ -1,10 +1,22 @@
 import type { ChildSpec } from '../child/ChildSpec.js';
 import { invalidOption } from '@snakepit/core';
 import { Supervisor } from './Supervisor.js';
-import { resolveSupervisorOptions, type SupervisorOptions } from './SupervisorOptions.js';
+import type { RestartStrategy } from './RestartStrategy.js';
+import {
+  resolveSupervisorOptions,
+  type BuiltInStrategyName,
+  type SupervisorOptions,
+} from './SupervisorOptions.js';
 
 /** Options of {@link createDynamicSupervisor}. */
-export interface DynamicSupervisorOptions extends Omit<SupervisorOptions, 'strategy' | 'children'> {
+export interface DynamicSupervisorOptions extends Omit<SupervisorOptions, 'children'> {
+  /**
+   * How an exit is handled. A group strategy (`one_for_all`, `rest_for_one`,
+   * your own) acts on the children in the order they were added; shutdown
+   * still stops them all at once. A Python pool uses this for
+   * `restart.strategy`. @default 'one_for_one' (OTP's `simple_one_for_one`)
+   */
+  readonly strategy?: BuiltInStrategyName | RestartStrategy;
   /** Further `startChild` calls fail once this many children exist. @default Infinity */
   readonly maxChildren?: number;
 }
@@ -21,7 +33,8 @@ export type DynamicSupervisor = Pick<
 /**
  * Starts a dynamic supervisor (OTP `simple_one_for_one`, Elixir's
  * `DynamicSupervisor`): no children at start, `startChild` adds one,
- * `one_for_one` restarts, children stopped all at once on shutdown.
+ * `one_for_one` restarts unless `strategy` says otherwise, children stopped
+ * all at once on shutdown.
  * @throws SnakepitError `INVALID_OPTIONS`
  */
 export function createDynamicSupervisor(options: DynamicSupervisorOptions = {}): DynamicSupervisor {
@@ -30,7 +43,7 @@ export function createDynamicSupervisor(options: DynamicSupervisorOptions = {}):
     throw invalidOption('maxChildren', maxChildren, 'an integer ≥ 0 or Infinity');
   }
   const { maxChildren: _maxChildren, ...rest } = options;
-  const resolved = resolveSupervisorOptions({ ...rest, strategy: 'one_for_one', children: [] });
+  const resolved = resolveSupervisorOptions({ strategy: 'one_for_one', ...rest, children: [] });
   return new Supervisor(resolved, { isDynamic: true, maxChildren });
 }
 

@@ -69,7 +69,7 @@ export class ThreadActor<B extends AnyActorBehavior> implements ActorRef<B> {
     const timer = this.host.clock.setTimeout(() => {
       this.#started.reject(
         new SnakepitError(
-          'WORKER_START_TIMEOUT',
+          'ACTOR_START_TIMEOUT',
           `actor "${this.id}" did not start within ${startTimeoutMs} ms`,
         ),
       );
@@ -95,7 +95,7 @@ export class ThreadActor<B extends AnyActorBehavior> implements ActorRef<B> {
     const reply = new PendingReply(this.id, type, this.host.clock, options);
     if (this.#status !== 'running') {
       reply.reject(
-        new SnakepitError('WORKER_STOPPED', `actor "${this.id}" is not running`, {
+        new SnakepitError('ACTOR_STOPPED', `actor "${this.id}" is not running`, {
           details: { actorId: this.id },
         }),
       );
@@ -181,7 +181,7 @@ export class ThreadActor<B extends AnyActorBehavior> implements ActorRef<B> {
     if (reason === undefined || !this.#isPortClosed || this.#status === 'stopped') return;
     this.#status = 'stopped';
     this.#stopTimer?.cancel();
-    const error = new SnakepitError('WORKER_STOPPED', `actor "${this.id}" ended`, {
+    const error = new SnakepitError('ACTOR_STOPPED', `actor "${this.id}" ended`, {
       details: { actorId: this.id },
     });
     for (const reply of this.#replies.values()) reply.reject(error);
@@ -192,7 +192,7 @@ export class ThreadActor<B extends AnyActorBehavior> implements ActorRef<B> {
 
 function threadCrash(actorId: string, error: unknown): Error {
   const message = error instanceof Error ? error.message : String(error);
-  return new SnakepitError('WORKER_CRASHED', `actor "${actorId}" thread ended: ${message}`, {
+  return new SnakepitError('ACTOR_CRASHED', `actor "${actorId}" thread ended: ${message}`, {
     cause: error,
     details: { actorId },
   });

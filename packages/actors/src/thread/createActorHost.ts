@@ -8,7 +8,6 @@ import { nextActorId } from '../actor/spawnActor.js';
 import { invalidOption } from '@snakepit/core';
 import type { ActorTask, WireExit } from './protocol.js';
 import { ThreadActor } from './ThreadActor.js';
-import './ActorEvents.js';
 
 /** Where thread actors run: one per thread, or many on a few threads. */
 export type Placement = 'dedicated' | 'shared';
@@ -55,7 +54,7 @@ export interface ActorHost {
   /**
    * Starts an actor on a thread from a behaviour module (a file URL or
    * absolute path of compiled JavaScript, default export unless told).
-   * @throws the `start` hook's error; `WORKER_START_TIMEOUT`.
+   * @throws the `start` hook's error; `ACTOR_START_TIMEOUT`.
    */
   spawn<B extends AnyActorBehavior>(
     module: string | URL,

@@ -1,7 +1,7 @@
 import { EventBus, ManualClock } from '@snakepit/core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createActorChild, createSupervisor, defineActor, spawnActor } from '../../src/index.js';
-import { flush } from '../supervisor/fakeChildren.js';
+import { flush } from '../../src/testing.js';
 import { counter, stopReasons } from './counter.js';
 
 beforeEach(() => {
@@ -47,8 +47,8 @@ describe('inline actors', () => {
     const hung = ref.ask('hang', undefined, { timeoutMs: 100 });
     const skipped = ref.ask('add', 1, { timeoutMs: 100 });
     clock.advance(100);
-    await expect(hung).rejects.toMatchObject({ code: 'EXECUTE_TIMEOUT' });
-    await expect(skipped).rejects.toMatchObject({ code: 'EXECUTE_TIMEOUT' });
+    await expect(hung).rejects.toMatchObject({ code: 'ASK_TIMEOUT' });
+    await expect(skipped).rejects.toMatchObject({ code: 'ASK_TIMEOUT' });
     await ref.stop('shutdown', 'brutal_kill');
     expect(await ref.exited).toBe('killed');
   });
@@ -69,8 +69,8 @@ describe('inline actors', () => {
     const ref = await spawnActor(counter, { initial: 0 });
     const failing = ref.ask('fail', 'bad input');
     const queued = ref.ask('get', undefined);
-    await expect(failing).rejects.toMatchObject({ code: 'WORKER_CRASHED' });
-    await expect(queued).rejects.toMatchObject({ code: 'WORKER_STOPPED' });
+    await expect(failing).rejects.toMatchObject({ code: 'ACTOR_CRASHED' });
+    await expect(queued).rejects.toMatchObject({ code: 'ACTOR_STOPPED' });
     const reason = await ref.exited;
     expect(reason).toBeInstanceOf(Error);
     expect((reason as Error).message).toBe('bad input');
@@ -136,11 +136,11 @@ describe('inline actors', () => {
     const supervisor = await createSupervisor({ clock, children: [child.spec] });
     child.ref.tell('add', 1);
     expect(await child.ref.ask('get', undefined)).toBe(2);
-    await expect(child.ref.ask('fail', 'boom')).rejects.toMatchObject({ code: 'WORKER_CRASHED' });
+    await expect(child.ref.ask('fail', 'boom')).rejects.toMatchObject({ code: 'ACTOR_CRASHED' });
     await flush(supervisor);
     expect(await child.ref.ask('get', undefined)).toBe(1);
     await supervisor.stop();
     expect(child.ref.isRunning).toBe(false);
-    await expect(child.ref.ask('get', undefined)).rejects.toMatchObject({ code: 'WORKER_STOPPED' });
+    await expect(child.ref.ask('get', undefined)).rejects.toMatchObject({ code: 'ACTOR_STOPPED' });
   });
 });

@@ -5,7 +5,7 @@ import {
   createSupervisor,
   DEFAULT_BACKOFF_OPTIONS,
 } from '../../src/index.js';
-import { FakeChildren, flush } from './fakeChildren.js';
+import { FakeChildren, flush } from '../../src/testing.js';
 
 describe('backoff', () => {
   it('grows exponentially, caps at maxDelayMs and adds jitter', () => {

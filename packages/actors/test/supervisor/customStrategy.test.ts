@@ -5,7 +5,7 @@ import {
   createSupervisor,
   type RestartStrategy,
 } from '../../src/index.js';
-import { FakeChildren, flush } from './fakeChildren.js';
+import { FakeChildren, flush } from '../../src/testing.js';
 
 async function setup(strategy: RestartStrategy, children = ['a', 'b', 'c', 'd']) {
   const kids = new FakeChildren();
@@ -81,4 +81,28 @@ describe('createMajorityFailureStrategy (the documented example)', () => {
     expect(await supervisor.exited).toBe('shutdown');
     expect(escalations).toEqual(['strategy broken threw: bug']);
   });
+
+  it.each([
+    ['an unknown child id', { action: 'restart', childIds: ['ghost'] }, 'unknown child id "ghost"'],
+    ['an unknown action', { action: 'retry' }, '{"action":"retry"}'],
+    ['a Promise (an async decide)', Promise.resolve({ action: 'ignore' }), 'a Promise'],
+    [
+      'a delay that is not a number',
+      { action: 'restart', childIds: ['a'], delayMs: 'soon' },
+      'soon',
+    ],
+  ])(
+    'an invalid decision (%s) escalates, naming the strategy and the value',
+    async (_, bad, shown) => {
+      const invalid = { name: 'sloppy', decide: () => bad } as unknown as RestartStrategy;
+      const { kids, supervisor, escalations } = await setup(invalid, ['a', 'b']);
+      kids.exit('a', new Error('boom'));
+      await flush(supervisor);
+      expect(escalations).toHaveLength(1);
+      expect(escalations[0]).toMatch(/^strategy sloppy returned an invalid decision: /);
+      expect(escalations[0]).toContain(shown);
+      expect(kids.takeLog()).toEqual(['stop:b']);
+      expect(await supervisor.exited).toBe('shutdown');
+    },
+  );
 });

@@ -6,7 +6,7 @@ import {
   dynamicSupervisorChild,
   type DynamicSupervisor,
 } from '../../src/index.js';
-import { FakeChildren, flush } from './fakeChildren.js';
+import { FakeChildren, flush } from '../../src/testing.js';
 
 describe('dynamic supervisor', () => {
   it('adds children at run time, restarts them one_for_one and forgets terminated ones', async () => {
@@ -29,16 +29,16 @@ describe('dynamic supervisor', () => {
   it('rejects a duplicate id, a child that fails to start, and children beyond maxChildren', async () => {
     const kids = new FakeChildren();
     const supervisor = createDynamicSupervisor({ clock: new ManualClock(), maxChildren: 1 });
-    kids.failuresLeft.set('x', 1);
+    kids.failNextStarts('x', 1);
     await expect(supervisor.startChild(kids.spec('x'))).rejects.toMatchObject({
-      code: 'WORKER_START_FAILED',
+      code: 'CHILD_START_FAILED',
     });
     await supervisor.startChild(kids.spec('a'));
     await expect(supervisor.startChild(kids.spec('a'))).rejects.toThrow('unique');
     await expect(supervisor.startChild(kids.spec('b'))).rejects.toThrow('maxChildren');
     await supervisor.stop();
     await expect(supervisor.startChild(kids.spec('c'))).rejects.toMatchObject({
-      code: 'WORKER_STOPPED',
+      code: 'SUPERVISOR_STOPPED',
     });
   });
 
@@ -49,9 +49,9 @@ describe('dynamic supervisor', () => {
       await supervisor.startChild(kids.spec(id, { ignoresStop: true }));
     void supervisor.stop();
     await flush();
-    const budgets = ['a', 'b', 'c'].map((id) => kids.current.get(id)?.stopBudgets);
+    const budgets = ['a', 'b', 'c'].map((id) => kids.handle(id)?.stopBudgets);
     expect(budgets).toEqual([[5000], [5000], [5000]]);
-    for (const id of ['a', 'b', 'c']) kids.current.get(id)?.exit('shutdown');
+    for (const id of ['a', 'b', 'c']) kids.handle(id)?.exit('shutdown');
     expect(await supervisor.exited).toBe('shutdown');
   });
 
@@ -66,5 +66,20 @@ describe('dynamic supervisor', () => {
     await pool?.startChild(kids.spec('w'));
     await root.stop();
     expect(kids.takeLog()).toEqual(['start:w', 'stop:w']);
+  });
+
+  it('takes a strategy: one_for_all restarts every child, in the order they were added', async () => {
+    const kids = new FakeChildren();
+    const supervisor = createDynamicSupervisor({
+      clock: new ManualClock(),
+      strategy: 'one_for_all',
+    });
+    await supervisor.startChild(kids.spec('a'));
+    await supervisor.startChild(kids.spec('b'));
+    kids.takeLog();
+    kids.exit('a', new Error('boom'));
+    await flush(supervisor);
+    expect(kids.takeLog()).toEqual(['stop:b', 'start:a', 'start:b']);
+    await supervisor.stop();
   });
 });

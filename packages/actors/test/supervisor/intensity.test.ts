@@ -1,7 +1,7 @@
 import { EventBus, ManualClock } from '@snakepit/core';
 import { describe, expect, it } from 'vitest';
 import { createSupervisor, DEFAULT_SUPERVISOR_OPTIONS, supervisorChild } from '../../src/index.js';
-import { FakeChildren, flush } from './fakeChildren.js';
+import { FakeChildren, flush } from '../../src/testing.js';
 
 function record(bus: EventBus): [string, unknown][] {
   const seen: [string, unknown][] = [];
@@ -100,7 +100,7 @@ describe('intensity and escalation', () => {
       children: [kids.spec('a'), kids.spec('b')],
     });
     kids.takeLog();
-    kids.failuresLeft.set('b', 100);
+    kids.failNextStarts('b', 100);
     kids.exit('b', new Error('boom'));
     await flush(supervisor);
     expect(kids.takeLog()).toEqual(['startfail:b', 'startfail:b', 'startfail:b', 'stop:a']);
@@ -116,7 +116,7 @@ describe('intensity and escalation', () => {
       children: [kids.spec('a'), kids.spec('b'), kids.spec('c')],
     });
     kids.takeLog();
-    kids.failuresLeft.set('b', 1);
+    kids.failNextStarts('b', 1);
     kids.exit('a', new Error('boom'));
     await flush(supervisor);
     expect(kids.takeLog()).toEqual([

@@ -1,7 +1,7 @@
 import { ManualClock } from '@snakepit/core';
 import { describe, expect, it } from 'vitest';
 import { createSupervisor, type ExitReason, type RestartType } from '../../src/index.js';
-import { FakeChildren, flush } from './fakeChildren.js';
+import { FakeChildren, flush } from '../../src/testing.js';
 
 const REASONS: readonly [string, ExitReason][] = [
   ['normal', 'normal'],

@@ -1,7 +1,7 @@
 import { ManualClock } from '@snakepit/core';
 import { describe, expect, it } from 'vitest';
 import { createSupervisor, type SupervisorOptions } from '../../src/index.js';
-import { FakeChildren, flush } from './fakeChildren.js';
+import { FakeChildren, flush } from '../../src/testing.js';
 
 async function setup(
   strategy: NonNullable<SupervisorOptions['strategy']>,
@@ -82,7 +82,7 @@ describe('built-in strategies', () => {
         kids.spec('t', { shutdown: 250 }),
       ],
     });
-    const handles = ['w', 's', 'k', 't'].map((id) => kids.current.get(id));
+    const handles = ['w', 's', 'k', 't'].map((id) => kids.handle(id));
     await supervisor.stop();
     expect(handles.map((h) => h?.stopBudgets)).toEqual([
       [5000],
@@ -106,18 +106,18 @@ describe('built-in strategies', () => {
     await stopping;
     expect(await supervisor.exited).toBe('killed');
     expect(kids.running()).toEqual([]);
-    expect(kids.current.get('slow')?.stopBudgets).toEqual([5000, 'brutal_kill']);
+    expect(kids.handle('slow')?.stopBudgets).toEqual([5000, 'brutal_kill']);
   });
 
   it('a failing child at start stops the ones already started and rejects', async () => {
     const kids = new FakeChildren();
-    kids.failuresLeft.set('c', 1);
+    kids.failNextStarts('c', 1);
     await expect(
       createSupervisor({
         clock: new ManualClock(),
         children: ['a', 'b', 'c', 'd'].map((id) => kids.spec(id)),
       }),
-    ).rejects.toMatchObject({ code: 'WORKER_START_FAILED' });
+    ).rejects.toMatchObject({ code: 'CHILD_START_FAILED' });
     expect(kids.takeLog()).toEqual(['start:a', 'start:b', 'startfail:c', 'stop:b', 'stop:a']);
   });
 

@@ -124,7 +124,7 @@ describe('actors on worker threads', { timeout: 30_000 }, () => {
     const h = host();
     const { ref, restarts } = await supervised(h);
     const threadId = await ref.ask('threadId', undefined);
-    await expect(ref.ask('fail', 'bad')).rejects.toMatchObject({ code: 'WORKER_CRASHED' });
+    await expect(ref.ask('fail', 'bad')).rejects.toMatchObject({ code: 'ACTOR_CRASHED' });
     await expect.poll(() => restarts, DEADLINE).toEqual(['Error: bad']);
     await expect.poll(() => ref.isRunning, DEADLINE).toBe(true);
     expect(await ref.ask('threadId', undefined)).toBe(threadId);

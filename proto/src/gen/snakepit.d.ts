@@ -45,6 +45,7 @@ export namespace snakepit {
             protobufVersion?: (string|null);
             commands?: (string[]|null);
             maxConcurrency?: (number|null);
+            dataAddress?: (string|null);
         }
 
         class Ready implements IReady {
@@ -58,6 +59,7 @@ export namespace snakepit {
             public protobufVersion: string;
             public commands: string[];
             public maxConcurrency: number;
+            public dataAddress: string;
             public static create(properties?: snakepit.v1.IReady): snakepit.v1.Ready;
             public static encode(message: snakepit.v1.IReady, writer?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: snakepit.v1.IReady, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -338,6 +340,91 @@ export namespace snakepit {
             public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): snakepit.v1.StreamChunk;
             public static fromObject(object: { [k: string]: any }): snakepit.v1.StreamChunk;
             public static toObject(message: snakepit.v1.StreamChunk, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IDataFrame {
+            callId?: (number|null);
+            execute?: (snakepit.v1.IExecuteRequest|null);
+            stream?: (snakepit.v1.IExecuteRequest|null);
+            cancel?: (snakepit.v1.ICancel|null);
+            response?: (snakepit.v1.IExecuteResponse|null);
+            chunk?: (snakepit.v1.IStreamChunk|null);
+            end?: (snakepit.v1.IStreamEnd|null);
+            error?: (snakepit.v1.ITransportError|null);
+        }
+
+        class DataFrame implements IDataFrame {
+            constructor(properties?: snakepit.v1.IDataFrame);
+            public callId: number;
+            public execute?: (snakepit.v1.IExecuteRequest|null);
+            public stream?: (snakepit.v1.IExecuteRequest|null);
+            public cancel?: (snakepit.v1.ICancel|null);
+            public response?: (snakepit.v1.IExecuteResponse|null);
+            public chunk?: (snakepit.v1.IStreamChunk|null);
+            public end?: (snakepit.v1.IStreamEnd|null);
+            public error?: (snakepit.v1.ITransportError|null);
+            public body?: ("execute"|"stream"|"cancel"|"response"|"chunk"|"end"|"error");
+            public static create(properties?: snakepit.v1.IDataFrame): snakepit.v1.DataFrame;
+            public static encode(message: snakepit.v1.IDataFrame, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: snakepit.v1.IDataFrame, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): snakepit.v1.DataFrame;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): snakepit.v1.DataFrame;
+            public static fromObject(object: { [k: string]: any }): snakepit.v1.DataFrame;
+            public static toObject(message: snakepit.v1.DataFrame, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ICancel {
+        }
+
+        class Cancel implements ICancel {
+            constructor(properties?: snakepit.v1.ICancel);
+            public static create(properties?: snakepit.v1.ICancel): snakepit.v1.Cancel;
+            public static encode(message: snakepit.v1.ICancel, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: snakepit.v1.ICancel, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): snakepit.v1.Cancel;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): snakepit.v1.Cancel;
+            public static fromObject(object: { [k: string]: any }): snakepit.v1.Cancel;
+            public static toObject(message: snakepit.v1.Cancel, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IStreamEnd {
+        }
+
+        class StreamEnd implements IStreamEnd {
+            constructor(properties?: snakepit.v1.IStreamEnd);
+            public static create(properties?: snakepit.v1.IStreamEnd): snakepit.v1.StreamEnd;
+            public static encode(message: snakepit.v1.IStreamEnd, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: snakepit.v1.IStreamEnd, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): snakepit.v1.StreamEnd;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): snakepit.v1.StreamEnd;
+            public static fromObject(object: { [k: string]: any }): snakepit.v1.StreamEnd;
+            public static toObject(message: snakepit.v1.StreamEnd, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ITransportError {
+            code?: (string|null);
+            message?: (string|null);
+        }
+
+        class TransportError implements ITransportError {
+            constructor(properties?: snakepit.v1.ITransportError);
+            public code: string;
+            public message: string;
+            public static create(properties?: snakepit.v1.ITransportError): snakepit.v1.TransportError;
+            public static encode(message: snakepit.v1.ITransportError, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: snakepit.v1.ITransportError, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): snakepit.v1.TransportError;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): snakepit.v1.TransportError;
+            public static fromObject(object: { [k: string]: any }): snakepit.v1.TransportError;
+            public static toObject(message: snakepit.v1.TransportError, options?: $protobuf.IConversionOptions): { [k: string]: any };
             public toJSON(): { [k: string]: any };
             public static getTypeUrl(typeUrlPrefix?: string): string;
         }

@@ -431,6 +431,7 @@ export const snakepit = $root.snakepit = (() => {
              * @property {string|null} [protobufVersion] Ready protobufVersion
              * @property {Array.<string>|null} [commands] Ready commands
              * @property {number|null} [maxConcurrency] Ready maxConcurrency
+             * @property {string|null} [dataAddress] Ready dataAddress
              */
 
             /**
@@ -522,6 +523,14 @@ export const snakepit = $root.snakepit = (() => {
             Ready.prototype.maxConcurrency = 0;
 
             /**
+             * Ready dataAddress.
+             * @member {string} dataAddress
+             * @memberof snakepit.v1.Ready
+             * @instance
+             */
+            Ready.prototype.dataAddress = "";
+
+            /**
              * Creates a new Ready instance using the specified properties.
              * @function create
              * @memberof snakepit.v1.Ready
@@ -568,6 +577,8 @@ export const snakepit = $root.snakepit = (() => {
                         writer.uint32(/* id 8, wireType 2 =*/66).string(message.commands[i]);
                 if (message.maxConcurrency != null && Object.hasOwnProperty.call(message, "maxConcurrency"))
                     writer.uint32(/* id 9, wireType 0 =*/72).uint32(message.maxConcurrency);
+                if (message.dataAddress != null && Object.hasOwnProperty.call(message, "dataAddress"))
+                    writer.uint32(/* id 10, wireType 2 =*/82).string(message.dataAddress);
                 return writer;
             };
 
@@ -656,6 +667,10 @@ export const snakepit = $root.snakepit = (() => {
                             message.maxConcurrency = reader.uint32();
                             break;
                         }
+                    case 10: {
+                            message.dataAddress = reader.string();
+                            break;
+                        }
                     default:
                         reader.skipType(tag & 7, long);
                         break;
@@ -726,6 +741,8 @@ export const snakepit = $root.snakepit = (() => {
                 }
                 if (object.maxConcurrency != null)
                     message.maxConcurrency = object.maxConcurrency >>> 0;
+                if (object.dataAddress != null)
+                    message.dataAddress = String(object.dataAddress);
                 return message;
             };
 
@@ -757,6 +774,7 @@ export const snakepit = $root.snakepit = (() => {
                     object.grpcVersion = "";
                     object.protobufVersion = "";
                     object.maxConcurrency = 0;
+                    object.dataAddress = "";
                 }
                 if (message.pid != null && Object.hasOwnProperty.call(message, "pid"))
                     object.pid = message.pid;
@@ -779,6 +797,8 @@ export const snakepit = $root.snakepit = (() => {
                 }
                 if (message.maxConcurrency != null && Object.hasOwnProperty.call(message, "maxConcurrency"))
                     object.maxConcurrency = message.maxConcurrency;
+                if (message.dataAddress != null && Object.hasOwnProperty.call(message, "dataAddress"))
+                    object.dataAddress = message.dataAddress;
                 return object;
             };
 
@@ -4233,6 +4253,1030 @@ export const snakepit = $root.snakepit = (() => {
             };
 
             return StreamChunk;
+        })();
+
+        v1.DataFrame = (function() {
+
+            /**
+             * Properties of a DataFrame.
+             * @memberof snakepit.v1
+             * @interface IDataFrame
+             * @property {number|null} [callId] DataFrame callId
+             * @property {snakepit.v1.IExecuteRequest|null} [execute] DataFrame execute
+             * @property {snakepit.v1.IExecuteRequest|null} [stream] DataFrame stream
+             * @property {snakepit.v1.ICancel|null} [cancel] DataFrame cancel
+             * @property {snakepit.v1.IExecuteResponse|null} [response] DataFrame response
+             * @property {snakepit.v1.IStreamChunk|null} [chunk] DataFrame chunk
+             * @property {snakepit.v1.IStreamEnd|null} [end] DataFrame end
+             * @property {snakepit.v1.ITransportError|null} [error] DataFrame error
+             */
+
+            /**
+             * Constructs a new DataFrame.
+             * @memberof snakepit.v1
+             * @classdesc Represents a DataFrame.
+             * @implements IDataFrame
+             * @constructor
+             * @param {snakepit.v1.IDataFrame=} [properties] Properties to set
+             */
+            function DataFrame(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * DataFrame callId.
+             * @member {number} callId
+             * @memberof snakepit.v1.DataFrame
+             * @instance
+             */
+            DataFrame.prototype.callId = 0;
+
+            /**
+             * DataFrame execute.
+             * @member {snakepit.v1.IExecuteRequest|null|undefined} execute
+             * @memberof snakepit.v1.DataFrame
+             * @instance
+             */
+            DataFrame.prototype.execute = null;
+
+            /**
+             * DataFrame stream.
+             * @member {snakepit.v1.IExecuteRequest|null|undefined} stream
+             * @memberof snakepit.v1.DataFrame
+             * @instance
+             */
+            DataFrame.prototype.stream = null;
+
+            /**
+             * DataFrame cancel.
+             * @member {snakepit.v1.ICancel|null|undefined} cancel
+             * @memberof snakepit.v1.DataFrame
+             * @instance
+             */
+            DataFrame.prototype.cancel = null;
+
+            /**
+             * DataFrame response.
+             * @member {snakepit.v1.IExecuteResponse|null|undefined} response
+             * @memberof snakepit.v1.DataFrame
+             * @instance
+             */
+            DataFrame.prototype.response = null;
+
+            /**
+             * DataFrame chunk.
+             * @member {snakepit.v1.IStreamChunk|null|undefined} chunk
+             * @memberof snakepit.v1.DataFrame
+             * @instance
+             */
+            DataFrame.prototype.chunk = null;
+
+            /**
+             * DataFrame end.
+             * @member {snakepit.v1.IStreamEnd|null|undefined} end
+             * @memberof snakepit.v1.DataFrame
+             * @instance
+             */
+            DataFrame.prototype.end = null;
+
+            /**
+             * DataFrame error.
+             * @member {snakepit.v1.ITransportError|null|undefined} error
+             * @memberof snakepit.v1.DataFrame
+             * @instance
+             */
+            DataFrame.prototype.error = null;
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            /**
+             * DataFrame body.
+             * @member {"execute"|"stream"|"cancel"|"response"|"chunk"|"end"|"error"|undefined} body
+             * @memberof snakepit.v1.DataFrame
+             * @instance
+             */
+            Object.defineProperty(DataFrame.prototype, "body", {
+                get: $util.oneOfGetter($oneOfFields = ["execute", "stream", "cancel", "response", "chunk", "end", "error"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * Creates a new DataFrame instance using the specified properties.
+             * @function create
+             * @memberof snakepit.v1.DataFrame
+             * @static
+             * @param {snakepit.v1.IDataFrame=} [properties] Properties to set
+             * @returns {snakepit.v1.DataFrame} DataFrame instance
+             */
+            DataFrame.create = function create(properties) {
+                return new DataFrame(properties);
+            };
+
+            /**
+             * Encodes the specified DataFrame message. Does not implicitly {@link snakepit.v1.DataFrame.verify|verify} messages.
+             * @function encode
+             * @memberof snakepit.v1.DataFrame
+             * @static
+             * @param {snakepit.v1.IDataFrame} message DataFrame message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DataFrame.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.callId != null && Object.hasOwnProperty.call(message, "callId"))
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.callId);
+                if (message.execute != null && Object.hasOwnProperty.call(message, "execute"))
+                    $root.snakepit.v1.ExecuteRequest.encode(message.execute, writer.uint32(/* id 2, wireType 2 =*/18).fork(), q + 1).ldelim();
+                if (message.stream != null && Object.hasOwnProperty.call(message, "stream"))
+                    $root.snakepit.v1.ExecuteRequest.encode(message.stream, writer.uint32(/* id 3, wireType 2 =*/26).fork(), q + 1).ldelim();
+                if (message.cancel != null && Object.hasOwnProperty.call(message, "cancel"))
+                    $root.snakepit.v1.Cancel.encode(message.cancel, writer.uint32(/* id 4, wireType 2 =*/34).fork(), q + 1).ldelim();
+                if (message.response != null && Object.hasOwnProperty.call(message, "response"))
+                    $root.snakepit.v1.ExecuteResponse.encode(message.response, writer.uint32(/* id 5, wireType 2 =*/42).fork(), q + 1).ldelim();
+                if (message.chunk != null && Object.hasOwnProperty.call(message, "chunk"))
+                    $root.snakepit.v1.StreamChunk.encode(message.chunk, writer.uint32(/* id 6, wireType 2 =*/50).fork(), q + 1).ldelim();
+                if (message.end != null && Object.hasOwnProperty.call(message, "end"))
+                    $root.snakepit.v1.StreamEnd.encode(message.end, writer.uint32(/* id 7, wireType 2 =*/58).fork(), q + 1).ldelim();
+                if (message.error != null && Object.hasOwnProperty.call(message, "error"))
+                    $root.snakepit.v1.TransportError.encode(message.error, writer.uint32(/* id 8, wireType 2 =*/66).fork(), q + 1).ldelim();
+                return writer;
+            };
+
+            /**
+             * Encodes the specified DataFrame message, length delimited. Does not implicitly {@link snakepit.v1.DataFrame.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof snakepit.v1.DataFrame
+             * @static
+             * @param {snakepit.v1.IDataFrame} message DataFrame message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DataFrame.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a DataFrame message from the specified reader or buffer.
+             * @function decode
+             * @memberof snakepit.v1.DataFrame
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {snakepit.v1.DataFrame} DataFrame
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DataFrame.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.snakepit.v1.DataFrame();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.callId = reader.uint32();
+                            break;
+                        }
+                    case 2: {
+                            message.execute = $root.snakepit.v1.ExecuteRequest.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 3: {
+                            message.stream = $root.snakepit.v1.ExecuteRequest.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 4: {
+                            message.cancel = $root.snakepit.v1.Cancel.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 5: {
+                            message.response = $root.snakepit.v1.ExecuteResponse.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 6: {
+                            message.chunk = $root.snakepit.v1.StreamChunk.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 7: {
+                            message.end = $root.snakepit.v1.StreamEnd.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 8: {
+                            message.error = $root.snakepit.v1.TransportError.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            /**
+             * Decodes a DataFrame message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof snakepit.v1.DataFrame
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {snakepit.v1.DataFrame} DataFrame
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DataFrame.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Creates a DataFrame message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof snakepit.v1.DataFrame
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {snakepit.v1.DataFrame} DataFrame
+             */
+            DataFrame.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.snakepit.v1.DataFrame)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".snakepit.v1.DataFrame: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.snakepit.v1.DataFrame();
+                if (object.callId != null)
+                    message.callId = object.callId >>> 0;
+                if (object.execute != null) {
+                    if (!$util.isObject(object.execute))
+                        throw TypeError(".snakepit.v1.DataFrame.execute: object expected");
+                    message.execute = $root.snakepit.v1.ExecuteRequest.fromObject(object.execute, long + 1);
+                }
+                if (object.stream != null) {
+                    if (!$util.isObject(object.stream))
+                        throw TypeError(".snakepit.v1.DataFrame.stream: object expected");
+                    message.stream = $root.snakepit.v1.ExecuteRequest.fromObject(object.stream, long + 1);
+                }
+                if (object.cancel != null) {
+                    if (!$util.isObject(object.cancel))
+                        throw TypeError(".snakepit.v1.DataFrame.cancel: object expected");
+                    message.cancel = $root.snakepit.v1.Cancel.fromObject(object.cancel, long + 1);
+                }
+                if (object.response != null) {
+                    if (!$util.isObject(object.response))
+                        throw TypeError(".snakepit.v1.DataFrame.response: object expected");
+                    message.response = $root.snakepit.v1.ExecuteResponse.fromObject(object.response, long + 1);
+                }
+                if (object.chunk != null) {
+                    if (!$util.isObject(object.chunk))
+                        throw TypeError(".snakepit.v1.DataFrame.chunk: object expected");
+                    message.chunk = $root.snakepit.v1.StreamChunk.fromObject(object.chunk, long + 1);
+                }
+                if (object.end != null) {
+                    if (!$util.isObject(object.end))
+                        throw TypeError(".snakepit.v1.DataFrame.end: object expected");
+                    message.end = $root.snakepit.v1.StreamEnd.fromObject(object.end, long + 1);
+                }
+                if (object.error != null) {
+                    if (!$util.isObject(object.error))
+                        throw TypeError(".snakepit.v1.DataFrame.error: object expected");
+                    message.error = $root.snakepit.v1.TransportError.fromObject(object.error, long + 1);
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a DataFrame message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof snakepit.v1.DataFrame
+             * @static
+             * @param {snakepit.v1.DataFrame} message DataFrame
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            DataFrame.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults)
+                    object.callId = 0;
+                if (message.callId != null && Object.hasOwnProperty.call(message, "callId"))
+                    object.callId = message.callId;
+                if (message.execute != null && Object.hasOwnProperty.call(message, "execute")) {
+                    object.execute = $root.snakepit.v1.ExecuteRequest.toObject(message.execute, options, q + 1);
+                    if (options.oneofs)
+                        object.body = "execute";
+                }
+                if (message.stream != null && Object.hasOwnProperty.call(message, "stream")) {
+                    object.stream = $root.snakepit.v1.ExecuteRequest.toObject(message.stream, options, q + 1);
+                    if (options.oneofs)
+                        object.body = "stream";
+                }
+                if (message.cancel != null && Object.hasOwnProperty.call(message, "cancel")) {
+                    object.cancel = $root.snakepit.v1.Cancel.toObject(message.cancel, options, q + 1);
+                    if (options.oneofs)
+                        object.body = "cancel";
+                }
+                if (message.response != null && Object.hasOwnProperty.call(message, "response")) {
+                    object.response = $root.snakepit.v1.ExecuteResponse.toObject(message.response, options, q + 1);
+                    if (options.oneofs)
+                        object.body = "response";
+                }
+                if (message.chunk != null && Object.hasOwnProperty.call(message, "chunk")) {
+                    object.chunk = $root.snakepit.v1.StreamChunk.toObject(message.chunk, options, q + 1);
+                    if (options.oneofs)
+                        object.body = "chunk";
+                }
+                if (message.end != null && Object.hasOwnProperty.call(message, "end")) {
+                    object.end = $root.snakepit.v1.StreamEnd.toObject(message.end, options, q + 1);
+                    if (options.oneofs)
+                        object.body = "end";
+                }
+                if (message.error != null && Object.hasOwnProperty.call(message, "error")) {
+                    object.error = $root.snakepit.v1.TransportError.toObject(message.error, options, q + 1);
+                    if (options.oneofs)
+                        object.body = "error";
+                }
+                return object;
+            };
+
+            /**
+             * Converts this DataFrame to JSON.
+             * @function toJSON
+             * @memberof snakepit.v1.DataFrame
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            DataFrame.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for DataFrame
+             * @function getTypeUrl
+             * @memberof snakepit.v1.DataFrame
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            DataFrame.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/snakepit.v1.DataFrame";
+            };
+
+            return DataFrame;
+        })();
+
+        v1.Cancel = (function() {
+
+            /**
+             * Properties of a Cancel.
+             * @memberof snakepit.v1
+             * @interface ICancel
+             */
+
+            /**
+             * Constructs a new Cancel.
+             * @memberof snakepit.v1
+             * @classdesc Represents a Cancel.
+             * @implements ICancel
+             * @constructor
+             * @param {snakepit.v1.ICancel=} [properties] Properties to set
+             */
+            function Cancel(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * Creates a new Cancel instance using the specified properties.
+             * @function create
+             * @memberof snakepit.v1.Cancel
+             * @static
+             * @param {snakepit.v1.ICancel=} [properties] Properties to set
+             * @returns {snakepit.v1.Cancel} Cancel instance
+             */
+            Cancel.create = function create(properties) {
+                return new Cancel(properties);
+            };
+
+            /**
+             * Encodes the specified Cancel message. Does not implicitly {@link snakepit.v1.Cancel.verify|verify} messages.
+             * @function encode
+             * @memberof snakepit.v1.Cancel
+             * @static
+             * @param {snakepit.v1.ICancel} message Cancel message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Cancel.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                return writer;
+            };
+
+            /**
+             * Encodes the specified Cancel message, length delimited. Does not implicitly {@link snakepit.v1.Cancel.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof snakepit.v1.Cancel
+             * @static
+             * @param {snakepit.v1.ICancel} message Cancel message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Cancel.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a Cancel message from the specified reader or buffer.
+             * @function decode
+             * @memberof snakepit.v1.Cancel
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {snakepit.v1.Cancel} Cancel
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Cancel.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.snakepit.v1.Cancel();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            /**
+             * Decodes a Cancel message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof snakepit.v1.Cancel
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {snakepit.v1.Cancel} Cancel
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Cancel.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Creates a Cancel message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof snakepit.v1.Cancel
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {snakepit.v1.Cancel} Cancel
+             */
+            Cancel.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.snakepit.v1.Cancel)
+                    return object;
+                return new $root.snakepit.v1.Cancel();
+            };
+
+            /**
+             * Creates a plain object from a Cancel message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof snakepit.v1.Cancel
+             * @static
+             * @param {snakepit.v1.Cancel} message Cancel
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Cancel.toObject = function toObject() {
+                return {};
+            };
+
+            /**
+             * Converts this Cancel to JSON.
+             * @function toJSON
+             * @memberof snakepit.v1.Cancel
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Cancel.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for Cancel
+             * @function getTypeUrl
+             * @memberof snakepit.v1.Cancel
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            Cancel.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/snakepit.v1.Cancel";
+            };
+
+            return Cancel;
+        })();
+
+        v1.StreamEnd = (function() {
+
+            /**
+             * Properties of a StreamEnd.
+             * @memberof snakepit.v1
+             * @interface IStreamEnd
+             */
+
+            /**
+             * Constructs a new StreamEnd.
+             * @memberof snakepit.v1
+             * @classdesc Represents a StreamEnd.
+             * @implements IStreamEnd
+             * @constructor
+             * @param {snakepit.v1.IStreamEnd=} [properties] Properties to set
+             */
+            function StreamEnd(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * Creates a new StreamEnd instance using the specified properties.
+             * @function create
+             * @memberof snakepit.v1.StreamEnd
+             * @static
+             * @param {snakepit.v1.IStreamEnd=} [properties] Properties to set
+             * @returns {snakepit.v1.StreamEnd} StreamEnd instance
+             */
+            StreamEnd.create = function create(properties) {
+                return new StreamEnd(properties);
+            };
+
+            /**
+             * Encodes the specified StreamEnd message. Does not implicitly {@link snakepit.v1.StreamEnd.verify|verify} messages.
+             * @function encode
+             * @memberof snakepit.v1.StreamEnd
+             * @static
+             * @param {snakepit.v1.IStreamEnd} message StreamEnd message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            StreamEnd.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                return writer;
+            };
+
+            /**
+             * Encodes the specified StreamEnd message, length delimited. Does not implicitly {@link snakepit.v1.StreamEnd.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof snakepit.v1.StreamEnd
+             * @static
+             * @param {snakepit.v1.IStreamEnd} message StreamEnd message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            StreamEnd.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a StreamEnd message from the specified reader or buffer.
+             * @function decode
+             * @memberof snakepit.v1.StreamEnd
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {snakepit.v1.StreamEnd} StreamEnd
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            StreamEnd.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.snakepit.v1.StreamEnd();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            /**
+             * Decodes a StreamEnd message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof snakepit.v1.StreamEnd
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {snakepit.v1.StreamEnd} StreamEnd
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            StreamEnd.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Creates a StreamEnd message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof snakepit.v1.StreamEnd
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {snakepit.v1.StreamEnd} StreamEnd
+             */
+            StreamEnd.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.snakepit.v1.StreamEnd)
+                    return object;
+                return new $root.snakepit.v1.StreamEnd();
+            };
+
+            /**
+             * Creates a plain object from a StreamEnd message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof snakepit.v1.StreamEnd
+             * @static
+             * @param {snakepit.v1.StreamEnd} message StreamEnd
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            StreamEnd.toObject = function toObject() {
+                return {};
+            };
+
+            /**
+             * Converts this StreamEnd to JSON.
+             * @function toJSON
+             * @memberof snakepit.v1.StreamEnd
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            StreamEnd.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for StreamEnd
+             * @function getTypeUrl
+             * @memberof snakepit.v1.StreamEnd
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            StreamEnd.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/snakepit.v1.StreamEnd";
+            };
+
+            return StreamEnd;
+        })();
+
+        v1.TransportError = (function() {
+
+            /**
+             * Properties of a TransportError.
+             * @memberof snakepit.v1
+             * @interface ITransportError
+             * @property {string|null} [code] TransportError code
+             * @property {string|null} [message] TransportError message
+             */
+
+            /**
+             * Constructs a new TransportError.
+             * @memberof snakepit.v1
+             * @classdesc Represents a TransportError.
+             * @implements ITransportError
+             * @constructor
+             * @param {snakepit.v1.ITransportError=} [properties] Properties to set
+             */
+            function TransportError(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * TransportError code.
+             * @member {string} code
+             * @memberof snakepit.v1.TransportError
+             * @instance
+             */
+            TransportError.prototype.code = "";
+
+            /**
+             * TransportError message.
+             * @member {string} message
+             * @memberof snakepit.v1.TransportError
+             * @instance
+             */
+            TransportError.prototype.message = "";
+
+            /**
+             * Creates a new TransportError instance using the specified properties.
+             * @function create
+             * @memberof snakepit.v1.TransportError
+             * @static
+             * @param {snakepit.v1.ITransportError=} [properties] Properties to set
+             * @returns {snakepit.v1.TransportError} TransportError instance
+             */
+            TransportError.create = function create(properties) {
+                return new TransportError(properties);
+            };
+
+            /**
+             * Encodes the specified TransportError message. Does not implicitly {@link snakepit.v1.TransportError.verify|verify} messages.
+             * @function encode
+             * @memberof snakepit.v1.TransportError
+             * @static
+             * @param {snakepit.v1.ITransportError} message TransportError message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            TransportError.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.code != null && Object.hasOwnProperty.call(message, "code"))
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.code);
+                if (message.message != null && Object.hasOwnProperty.call(message, "message"))
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.message);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified TransportError message, length delimited. Does not implicitly {@link snakepit.v1.TransportError.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof snakepit.v1.TransportError
+             * @static
+             * @param {snakepit.v1.ITransportError} message TransportError message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            TransportError.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a TransportError message from the specified reader or buffer.
+             * @function decode
+             * @memberof snakepit.v1.TransportError
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {snakepit.v1.TransportError} TransportError
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            TransportError.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.snakepit.v1.TransportError();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.code = reader.string();
+                            break;
+                        }
+                    case 2: {
+                            message.message = reader.string();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            /**
+             * Decodes a TransportError message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof snakepit.v1.TransportError
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {snakepit.v1.TransportError} TransportError
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            TransportError.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Creates a TransportError message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof snakepit.v1.TransportError
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {snakepit.v1.TransportError} TransportError
+             */
+            TransportError.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.snakepit.v1.TransportError)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".snakepit.v1.TransportError: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.snakepit.v1.TransportError();
+                if (object.code != null)
+                    message.code = String(object.code);
+                if (object.message != null)
+                    message.message = String(object.message);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a TransportError message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof snakepit.v1.TransportError
+             * @static
+             * @param {snakepit.v1.TransportError} message TransportError
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            TransportError.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.code = "";
+                    object.message = "";
+                }
+                if (message.code != null && Object.hasOwnProperty.call(message, "code"))
+                    object.code = message.code;
+                if (message.message != null && Object.hasOwnProperty.call(message, "message"))
+                    object.message = message.message;
+                return object;
+            };
+
+            /**
+             * Converts this TransportError to JSON.
+             * @function toJSON
+             * @memberof snakepit.v1.TransportError
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            TransportError.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for TransportError
+             * @function getTypeUrl
+             * @memberof snakepit.v1.TransportError
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            TransportError.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/snakepit.v1.TransportError";
+            };
+
+            return TransportError;
         })();
 
         v1.HealthRequest = (function() {

@@ -16,6 +16,8 @@ from .guards import guards_enabled
 DEFAULT_MAX_CONCURRENCY = 8
 MAX_CONCURRENCY_LIMIT = 1024
 DEFAULT_CONTROL_FD = 3
+TRANSPORTS = ("grpc", "framed")
+"""Data planes a worker serves: grpc (needs grpcio), or framed (standard library only)."""
 
 
 @dataclass(frozen=True)
@@ -23,7 +25,7 @@ class WorkerOptions:
     """Everything the worker needs to know to start."""
 
     socket_path: str
-    """Absolute path of the Unix socket the gRPC server listens on."""
+    """Absolute path of the Unix socket the data plane listens on."""
     adapter: str
     """Importable module name of the adapter."""
     max_concurrency: int
@@ -32,6 +34,8 @@ class WorkerOptions:
     """Exit if no Ping arrives for this long; 0 disables the watchdog."""
     guards: bool
     """False when ``SNAKEPIT_GUARDS=off``: nothing makes the worker kill itself."""
+    transport: str = "grpc"
+    """The data plane: ``grpc`` or ``framed`` (``DataFrame``s; grpc is never imported)."""
 
 
 def parse_options(argv: List[str], environ: Mapping[str, str]) -> WorkerOptions:
@@ -42,7 +46,7 @@ def parse_options(argv: List[str], environ: Mapping[str, str]) -> WorkerOptions:
     parser.add_argument(
         "--snakepit-run-id", required=True, help="the owner's run id (marks the process)"
     )
-    parser.add_argument("--socket", required=True, help="Unix socket path for gRPC")
+    parser.add_argument("--socket", required=True, help="Unix socket path of the data plane")
     parser.add_argument("--adapter", required=True, help="adapter module to import")
     parser.add_argument(
         "--max-concurrency",
@@ -55,6 +59,12 @@ def parse_options(argv: List[str], environ: Mapping[str, str]) -> WorkerOptions:
         type=int,
         default=DEFAULT_CONTROL_FD,
         help=f"control channel descriptor (default {DEFAULT_CONTROL_FD})",
+    )
+    parser.add_argument(
+        "--transport",
+        choices=TRANSPORTS,
+        default="grpc",
+        help="data plane: grpc (default) or framed",
     )
     args = parser.parse_args(argv)
 
@@ -85,4 +95,5 @@ def parse_options(argv: List[str], environ: Mapping[str, str]) -> WorkerOptions:
         control_fd=args.control_fd,
         ping_timeout_ms=int(raw_timeout),
         guards=guards_enabled(environ),
+        transport=args.transport,
     )

@@ -2,7 +2,8 @@
 
 Starting a worker costs ~190 ms of CPU before it serves anything, most of it importing
 grpc and the adapter. The zygote pays that once: it arms the same guards as a worker,
-imports grpc, the worker's own modules and the preload list (default: the adapter),
+imports the worker's own modules (with grpc, unless its workers serve the framed
+transport: ``--transport framed``) and the preload list (default: the adapter),
 then forks a worker per request. Each forked worker starts exactly like a spawned one
 from there on: its own session and process group, its own cgroup, guards, guardian,
 gRPC server and control channel.
@@ -59,7 +60,7 @@ def main(argv: Optional[List[str]] = None) -> NoReturn:
     args = _parse(sys.argv[1:] if argv is None else argv)
     worker_name = _set_process_name(PROCESS_NAME)
     try:
-        preloaded = _preload(args.preload)
+        preloaded = _preload(args.preload, args.transport)
     except (Exception, SystemExit) as exc:
         _report({"fault": _fault("PRELOAD_FAILED", f"cannot preload: {exc}", exc)})
         os._exit(EXIT_PRELOAD_FAILED)
@@ -103,16 +104,31 @@ def _parse(argv: List[str]) -> argparse.Namespace:
     parser.add_argument(
         "--preload", action="append", default=[], help="module to import before forking"
     )
+    parser.add_argument(
+        "--transport",
+        choices=("grpc", "framed"),
+        default="grpc",
+        help="the data plane of the workers it forks: grpc (default) or framed",
+    )
     return parser.parse_args(argv)
 
 
-def _preload(modules: List[str]) -> List[str]:
-    # What every worker imports (worker.py pulls in grpc, protobuf and the service).
+def _preload(modules: List[str], transport: str = "grpc") -> List[str]:
+    # What every worker imports: protobuf and the worker, then its data plane (the
+    # gRPC service pulls in grpc; the framed server, the standard library only).
     from . import worker  # noqa: F401
 
+    if transport == "framed":
+        from . import framed_server  # noqa: F401
+
+        data_plane = ["snakepit_worker.framed_server"]
+    else:
+        from . import server  # noqa: F401
+
+        data_plane = ["grpc", "snakepit_worker.server"]
     for name in modules:
         importlib.import_module(name)
-    return ["grpc", "snakepit_worker.worker", *modules]
+    return [*data_plane, "snakepit_worker.worker", *modules]
 
 
 def fork_safety_problems() -> List[str]:

@@ -6,8 +6,6 @@ channel has its own thread, so heartbeats are answered even when all are busy.
 
 from __future__ import annotations
 
-import os
-import stat
 from concurrent import futures
 from typing import Iterator
 
@@ -16,11 +14,11 @@ import grpc
 from ._proto import snakepit_pb2, snakepit_pb2_grpc
 from .errors import BindError
 from .execution import Invoker
+from .socket_path import MAX_SOCKET_PATH_BYTES, check_socket_path, max_message_bytes
 from .tracing import trace_metadata
 from .stats import CallCounter, collect_stats
 
-MAX_SOCKET_PATH_BYTES = 107
-"""Longest Unix socket path the kernel accepts (``sun_path`` less its NUL)."""
+__all__ = ["MAX_SOCKET_PATH_BYTES", "WorkerService", "start_server"]
 
 
 class WorkerService(snakepit_pb2_grpc.WorkerServicer):  # type: ignore[misc]  # generated, untyped
@@ -65,13 +63,13 @@ def start_server(socket_path: str, service: WorkerService, max_concurrency: int)
         BindError: with the reason when it is knowable (path too long, missing
             directory, a non-socket file in the way), else gRPC's generic failure.
     """
-    _check_socket_path(socket_path)
+    check_socket_path(socket_path)
     executor = futures.ThreadPoolExecutor(
         max_workers=max_concurrency, thread_name_prefix="snakepit-handler"
     )
     # The owner sets the payload limit (SNAKEPIT_MAX_MESSAGE_BYTES); both
     # directions get it, with room for the envelope around the payload.
-    limit = _max_message_bytes()
+    limit = max_message_bytes()
     server = grpc.server(
         executor,
         options=[
@@ -88,25 +86,3 @@ def start_server(socket_path: str, service: WorkerService, max_concurrency: int)
         raise BindError(f"cannot listen on {socket_path!r}")
     server.start()
     return server
-
-
-_DEFAULT_MAX_MESSAGE_BYTES = 4 * 1024 * 1024 + 64 * 1024
-
-
-def _max_message_bytes() -> int:
-    value = os.environ.get("SNAKEPIT_MAX_MESSAGE_BYTES", "")
-    return int(value) if value.isdigit() and int(value) > 0 else _DEFAULT_MAX_MESSAGE_BYTES
-
-
-def _check_socket_path(path: str) -> None:
-    size = len(os.fsencode(path))
-    if size > MAX_SOCKET_PATH_BYTES:
-        raise BindError(
-            f"socket path {path!r} is {size} bytes long; "
-            f"Unix socket paths must be at most {MAX_SOCKET_PATH_BYTES} bytes"
-        )
-    directory = os.path.dirname(path)
-    if not os.path.isdir(directory):
-        raise BindError(f"the directory of socket path {path!r} does not exist")
-    if os.path.lexists(path) and not stat.S_ISSOCK(os.lstat(path).st_mode):
-        raise BindError(f"socket path {path!r} exists and is not a socket")

@@ -1,8 +1,10 @@
 """Start-up and shut-down of a worker process, in the order the owner relies on.
 
-Order: control channel (so that a Fault can be reported), adapter import, gRPC
-server, then ``Ready``. Every exit is ``os._exit``: a normal interpreter exit costs
-~70 ms of CPU and waits for handler threads that ``server.stop()`` does not stop.
+Order: control channel (so that a Fault can be reported), adapter import, data
+plane (the gRPC server, or the framed server with ``--transport framed``), then
+``Ready``. Every exit is ``os._exit``: a normal interpreter exit costs ~70 ms of CPU
+and waits for handler threads that ``server.stop()`` does not stop. grpc is imported
+only for the gRPC data plane: a framed worker never loads it.
 """
 
 from __future__ import annotations
@@ -11,10 +13,9 @@ import os
 import platform
 import signal
 from types import FrameType
-from typing import List, NoReturn, Optional
+from typing import Any, List, NoReturn, Optional, Protocol
 
 import google.protobuf
-import grpc
 
 from . import __version__
 from ._proto import snakepit_pb2
@@ -28,7 +29,6 @@ from .execution import Invoker
 from .guards import PingWatchdog, die
 from .lifecycle import Lifecycle
 from .output import RELAY_OUTPUT_ENV, flush_std_streams, relay_output
-from .server import WorkerService, start_server
 from .stats import CallCounter
 
 PROTOCOL_VERSION = 1
@@ -57,7 +57,7 @@ def run(options: WorkerOptions) -> NoReturn:
             channel.send_busy(duration_ms, reason)
 
         set_busy_sink(announce_busy)
-    servers: List[grpc.Server] = []
+    servers: List[_DataPlane] = []
     _handle_termination(servers, lifecycle.wakeup_fd)
 
     try:
@@ -69,11 +69,7 @@ def run(options: WorkerOptions) -> NoReturn:
     ready = _ready(options, registry)
     info = snakepit_pb2.InfoResponse(ready=ready, adapter=options.adapter)
     try:
-        server = start_server(
-            options.socket_path,
-            WorkerService(Invoker(registry, counter), counter, info),
-            options.max_concurrency,
-        )
+        server = _start_data_plane(options, Invoker(registry, counter), counter, info)
     except BindError as exc:
         _fault(channel, "BIND_FAILED", str(exc), exc, EXIT_BIND_FAILED)
     servers.append(server)
@@ -85,18 +81,52 @@ def run(options: WorkerOptions) -> NoReturn:
         watchdog.start()
 
     grace_s = lifecycle.wait_for_shutdown()
-    server.stop(grace_s).wait(grace_s)
+    server.stop(grace_s)
     _exit(0)
 
 
+class _DataPlane(Protocol):
+    def stop(self, grace_s: Optional[float]) -> None:
+        """Refuse new calls, wait up to ``grace_s`` for those in flight."""
+
+
+class _GrpcDataPlane:
+    def __init__(self, server: Any) -> None:
+        self._server = server
+
+    def stop(self, grace_s: Optional[float]) -> None:
+        self._server.stop(grace_s).wait(grace_s)
+
+
+def _start_data_plane(
+    options: WorkerOptions, invoker: Invoker, counter: CallCounter, info: Any
+) -> _DataPlane:
+    """Listen on ``options.socket_path`` with the chosen transport; raise ``BindError``."""
+    if options.transport == "framed":
+        from .framed_server import FramedServer
+
+        framed = FramedServer(options.socket_path, invoker, options.max_concurrency)
+        framed.start()
+        return framed
+    from .server import WorkerService, start_server
+
+    service = WorkerService(invoker, counter, info)
+    return _GrpcDataPlane(start_server(options.socket_path, service, options.max_concurrency))
+
+
 def _ready(options: WorkerOptions, registry: CommandRegistry) -> snakepit_pb2.Ready:
+    is_framed = options.transport == "framed"
+    if not is_framed:
+        import grpc
+
     return snakepit_pb2.Ready(
         pid=os.getpid(),
-        grpc_address="unix://" + options.socket_path,
+        grpc_address="" if is_framed else "unix://" + options.socket_path,
+        data_address=options.socket_path if is_framed else "",
         protocol_version=PROTOCOL_VERSION,
         worker_version=__version__,
         python_version=platform.python_version(),
-        grpc_version=grpc.__version__,
+        grpc_version="" if is_framed else grpc.__version__,
         protobuf_version=google.protobuf.__version__,
         commands=registry.names(),
         max_concurrency=options.max_concurrency,
@@ -119,7 +149,7 @@ def _fault(
     _exit(exit_code)
 
 
-def _handle_termination(servers: List[grpc.Server], wakeup_fd: int) -> None:
+def _handle_termination(servers: List[_DataPlane], wakeup_fd: int) -> None:
     """SIGTERM and SIGINT stop the server at once and exit 0.
 
     ``wakeup_fd`` wakes the main thread when the signal lands on another thread.

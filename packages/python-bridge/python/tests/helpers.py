@@ -6,6 +6,7 @@ import os
 import shutil
 import signal
 import socket
+import struct
 import subprocess
 import sys
 import tempfile
@@ -152,6 +153,7 @@ class WorkerProcess:
         socket_path: Optional[str] = None,
         max_concurrency: int = 2,
         entry: Sequence[str] = WORKER_ENTRY,
+        transport: str = "grpc",
     ) -> None:
         self.run_id = f"test-{uuid.uuid4().hex[:8]}"
         self.socket_dir = tempfile.mkdtemp(prefix="spw-")
@@ -184,6 +186,7 @@ class WorkerProcess:
             str(max_concurrency),
             "--control-fd",
             str(child_end.fileno()),
+            *(["--transport", transport] if transport != "grpc" else []),
         ]
         try:
             self.process = subprocess.Popen(
@@ -221,6 +224,10 @@ class WorkerProcess:
             self._channel = grpc.insecure_channel("unix://" + self.socket_path)
         return snakepit_pb2_grpc.WorkerStub(self._channel)
 
+    def framed(self) -> "FramedClient":
+        """A new connection to the worker's framed data plane (``transport="framed"``)."""
+        return FramedClient(self.socket_path)
+
     def wait(self, timeout_s: float) -> int:
         return self.process.wait(timeout_s)
 
@@ -238,3 +245,53 @@ class WorkerProcess:
         self.process.wait(5)
         self.control.close()
         self.output.close()
+
+
+class FramedClient:
+    """A blocking client of the framed data plane: send ``DataFrame``s, read them back."""
+
+    def __init__(self, socket_path: str) -> None:
+        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.sock.connect(socket_path)
+        self._buffer = b""
+
+    def send(self, frame: snakepit_pb2.DataFrame) -> None:
+        self.send_raw(frame.SerializeToString())
+
+    def send_raw(self, body: bytes) -> None:
+        self.sock.sendall(struct.pack(">I", len(body)) + body)
+
+    def read(self, timeout_s: float = 5.0) -> snakepit_pb2.DataFrame:
+        header = self._read_exactly(4, timeout_s)
+        (length,) = struct.unpack(">I", header)
+        frame = snakepit_pb2.DataFrame()
+        frame.ParseFromString(self._read_exactly(length, timeout_s))
+        return frame
+
+    def is_closed_by_peer(self, timeout_s: float = 5.0) -> bool:
+        """True when the worker closed the connection (end-of-file) within ``timeout_s``."""
+        self.sock.settimeout(timeout_s)
+        try:
+            return self.sock.recv(65536) == b""
+        except ConnectionResetError:
+            return True
+
+    def _read_exactly(self, size: int, timeout_s: float) -> bytes:
+        deadline = time.monotonic() + timeout_s
+        while len(self._buffer) < size:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise AssertionError(f"no data frame within {timeout_s} s")
+            self.sock.settimeout(remaining)
+            try:
+                data = self.sock.recv(1 << 20)
+            except socket.timeout:
+                continue
+            if not data:
+                raise EOFError("data connection closed by the worker")
+            self._buffer += data
+        result, self._buffer = self._buffer[:size], self._buffer[size:]
+        return result
+
+    def close(self) -> None:
+        self.sock.close()

@@ -1,0 +1,288 @@
+"""The framed data plane (transport ``framed``): ``DataFrame`` messages on a Unix socket.
+
+Each frame is a 4-byte big-endian length and one encoded ``snakepit.v1.DataFrame``,
+as on the control channel. Calls share a connection, each named by the ``call_id``
+the owner chose. Nothing here imports grpc: a framed worker starts ~150 ms faster.
+
+Dispatch keeps the gRPC server's semantics: one reader thread per connection reads
+frames and hands each call to one executor of ``max_concurrency`` handler threads
+(calls beyond that wait in its queue, as grpcio's do), so a handler never blocks the
+reader and a ``Cancel`` is seen while the handler runs. The handler learns of it
+through ``current_call().cancelled``; a stream is closed at its next item, and a
+cancelled call is answered no more. Writes of all threads are serialised by a lock.
+A connection that breaks framing is closed: its calls are cancelled, and the owner
+treats the lost connection as a failed worker.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import struct
+import threading
+from concurrent import futures
+from typing import BinaryIO, Dict, Optional, Set, cast
+
+from ._proto import snakepit_pb2
+from .errors import BindError
+from .execution import Invoker
+from .socket_path import check_socket_path, max_message_bytes
+from .tracing import TRACE_KEYS
+
+_HEADER = struct.Struct(">I")
+_COPY_THRESHOLD_BYTES = 64 * 1024
+"""Smaller frames go out as one buffer (one syscall); larger ones as header, then body
+(no copy of the payload)."""
+
+
+class _Connection:
+    """One owner connection: its socket, its write lock and its calls in flight."""
+
+    def __init__(self, sock: socket.socket) -> None:
+        self.sock = sock
+        self.calls: Dict[int, _Call] = {}
+        self.calls_lock = threading.Lock()
+        self._write_lock = threading.Lock()
+        self.is_closed = False
+
+    def send(self, frame: snakepit_pb2.DataFrame, body: Optional[bytes] = None) -> None:
+        """Write one frame; a failed write closes the connection (never raises)."""
+        data: bytes = body if body is not None else frame.SerializeToString()
+        header = _HEADER.pack(len(data))
+        try:
+            with self._write_lock:
+                if len(data) < _COPY_THRESHOLD_BYTES:
+                    self.sock.sendall(header + data)
+                else:
+                    self.sock.sendall(header)
+                    self.sock.sendall(data)
+        except OSError:
+            self.close()
+
+    def close(self) -> None:
+        """Close the socket and cancel every call of this connection."""
+        with self.calls_lock:
+            self.is_closed = True
+            calls = list(self.calls.values())
+        for call in calls:
+            call.cancel()
+        try:
+            self.sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+        self.sock.close()
+
+
+class _Call:
+    """One call in flight: cancelled by a ``Cancel`` frame or the connection's end."""
+
+    def __init__(self, call_id: int, connection: _Connection) -> None:
+        self.call_id = call_id
+        self.connection = connection
+        self._cancelled = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancelled.set()
+
+    def is_active(self) -> bool:
+        return not self._cancelled.is_set() and not self.connection.is_closed
+
+
+class FramedServer:
+    """Serves ``DataFrame`` calls on a Unix socket with an ``Invoker``.
+
+    Create it, then ``start()``; ``stop(grace_s)`` refuses new calls and waits up to
+    ``grace_s`` for those in flight.
+    """
+
+    def __init__(
+        self,
+        socket_path: str,
+        invoker: Invoker,
+        max_concurrency: int,
+        max_frame_bytes: Optional[int] = None,
+    ) -> None:
+        self._socket_path = socket_path
+        self._invoker = invoker
+        self._max_frame_bytes = max_frame_bytes or max_message_bytes()
+        self._executor = futures.ThreadPoolExecutor(
+            max_workers=max_concurrency, thread_name_prefix="snakepit-handler"
+        )
+        self._listener: Optional[socket.socket] = None
+        self._connections: Set[_Connection] = set()
+        self._state = threading.Condition()
+        self._pending = 0
+        self._is_stopping = False
+
+    def start(self) -> None:
+        """Listen on the socket and accept connections on a daemon thread.
+
+        Raises:
+            BindError: with the reason (path too long, missing directory, a non-socket
+                file in the way, or the kernel's refusal).
+        """
+        check_socket_path(self._socket_path)
+        listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            if os.path.lexists(self._socket_path):
+                os.unlink(self._socket_path)
+            listener.bind(self._socket_path)
+            listener.listen(16)
+        except OSError as exc:
+            listener.close()
+            raise BindError(f"cannot listen on {self._socket_path!r}: {exc}") from exc
+        self._listener = listener
+        threading.Thread(target=self._accept_loop, name="snakepit-accept", daemon=True).start()
+
+    def stop(self, grace_s: Optional[float]) -> None:
+        """Stop accepting; refuse new calls; wait up to ``grace_s`` for calls in flight.
+
+        ``None`` or 0 returns at once. The socket file is removed; then the connections
+        are closed, which cancels the calls still running, and idle handler threads end.
+        """
+        with self._state:
+            self._is_stopping = True
+        listener, self._listener = self._listener, None
+        if listener is not None:
+            try:
+                os.unlink(self._socket_path)
+            except OSError:
+                pass
+            try:
+                listener.shutdown(socket.SHUT_RDWR)  # wakes accept(); close() alone does not
+            except OSError:
+                pass
+            listener.close()
+        if grace_s:
+            with self._state:
+                self._state.wait_for(lambda: self._pending == 0, timeout=grace_s)
+        for connection in list(self._connections):
+            connection.close()
+        self._executor.shutdown(wait=False)
+
+    def _accept_loop(self) -> None:
+        while True:
+            listener = self._listener
+            if listener is None:
+                return
+            try:
+                sock, _ = listener.accept()
+            except OSError:
+                return  # closed by stop()
+            connection = _Connection(sock)
+            self._connections.add(connection)
+            threading.Thread(
+                target=self._read_loop, args=(connection,), name="snakepit-data", daemon=True
+            ).start()
+
+    def _read_loop(self, connection: _Connection) -> None:
+        reader = cast(BinaryIO, connection.sock.makefile("rb", buffering=_COPY_THRESHOLD_BYTES))
+        try:
+            while True:
+                header = reader.read(_HEADER.size)
+                if len(header) < _HEADER.size:
+                    return  # the owner closed the connection
+                (length,) = _HEADER.unpack(header)
+                if length > self._max_frame_bytes:
+                    self._refuse(connection, f"frame of {length} bytes is over the limit")
+                    return
+                body = reader.read(length)
+                if len(body) < length:
+                    return
+                frame = snakepit_pb2.DataFrame()
+                try:
+                    frame.ParseFromString(body)
+                except Exception as exc:  # DecodeError, or another backend's error
+                    self._refuse(connection, f"undecodable frame of {length} bytes: {exc}")
+                    return
+                self._dispatch(connection, frame)
+        except OSError:
+            return
+        finally:
+            reader.close()
+            self._connections.discard(connection)
+            connection.close()
+
+    def _refuse(self, connection: _Connection, message: str) -> None:
+        """After garbage the stream cannot be re-synchronised: say why, then close."""
+        error = snakepit_pb2.TransportError(code="PROTOCOL_ERROR", message=message)
+        connection.send(snakepit_pb2.DataFrame(call_id=0, error=error))
+
+    def _dispatch(self, connection: _Connection, frame: snakepit_pb2.DataFrame) -> None:
+        kind = frame.WhichOneof("body")
+        call_id = frame.call_id
+        if kind == "cancel":
+            with connection.calls_lock:
+                call = connection.calls.get(call_id)
+            if call is not None:
+                call.cancel()
+            return
+        if kind not in ("execute", "stream"):
+            return  # a newer owner may speak a richer protocol
+        with self._state:
+            if self._is_stopping:
+                error = snakepit_pb2.TransportError(
+                    code="WORKER_STOPPING", message="the worker is shutting down"
+                )
+                connection.send(snakepit_pb2.DataFrame(call_id=call_id, error=error))
+                return
+            self._pending += 1
+        call = _Call(call_id, connection)
+        with connection.calls_lock:
+            connection.calls[call_id] = call
+        request = frame.execute if kind == "execute" else frame.stream
+        run = self._run_execute if kind == "execute" else self._run_stream
+        self._executor.submit(run, call, request)
+
+    def _run_execute(self, call: _Call, request: snakepit_pb2.ExecuteRequest) -> None:
+        try:
+            response = self._invoker.execute(request, call.is_active, _trace(request))
+            if call.is_active():
+                self._answer(call, snakepit_pb2.DataFrame(call_id=call.call_id, response=response))
+        finally:
+            self._finished(call)
+
+    def _run_stream(self, call: _Call, request: snakepit_pb2.ExecuteRequest) -> None:
+        chunks = self._invoker.stream(request, call.is_active, _trace(request))
+        try:
+            for chunk in chunks:
+                if not call.is_active():
+                    return
+                frame = snakepit_pb2.DataFrame(call_id=call.call_id, chunk=chunk)
+                if not self._answer(call, frame) or chunk.HasField("error"):
+                    return
+            if call.is_active():
+                end = snakepit_pb2.DataFrame(call_id=call.call_id, end=snakepit_pb2.StreamEnd())
+                self._answer(call, end)
+        finally:
+            chunks.close()  # runs the handler's cleanup now, on this thread
+            self._finished(call)
+
+    def _answer(self, call: _Call, frame: snakepit_pb2.DataFrame) -> bool:
+        """Send ``frame``, or a ``PAYLOAD_TOO_LARGE`` error instead; False when it ends the call."""
+        body: bytes = frame.SerializeToString()
+        if len(body) <= self._max_frame_bytes:
+            call.connection.send(frame, body)
+            return True
+        error = snakepit_pb2.TransportError(
+            code="PAYLOAD_TOO_LARGE",
+            message=f"the answer is {len(body)} bytes, over the limit of "
+            f"{self._max_frame_bytes} bytes",
+        )
+        call.connection.send(snakepit_pb2.DataFrame(call_id=call.call_id, error=error))
+        return False
+
+    def _finished(self, call: _Call) -> None:
+        connection = call.connection
+        with connection.calls_lock:
+            if connection.calls.get(call.call_id) is call:
+                del connection.calls[call.call_id]
+        with self._state:
+            self._pending -= 1
+            if self._pending == 0:
+                self._state.notify_all()
+
+
+def _trace(request: snakepit_pb2.ExecuteRequest) -> Dict[str, str]:
+    """The trace context the owner put in the request's metadata."""
+    return {key: request.metadata[key] for key in TRACE_KEYS if key in request.metadata}

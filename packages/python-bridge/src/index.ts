@@ -1,56 +1,46 @@
 /**
- * `@snakepit/python-bridge`: Python worker processes, their control channel,
- * heartbeats and the gRPC data plane.
+ * `@snakepit/python-bridge`: supervised pools of Python workers
+ * (`createPool`), or one worker on its own (`startPythonWorker`), with the
+ * errors, bus and run id an app shares with `@snakepit/telemetry`.
  *
  * @packageDocumentation
  * @module @snakepit/python-bridge
  */
-export { FrameDecoder, encodeFrame, MAX_FRAME_BYTES } from './control/FrameDecoder.js';
-export { ControlChannel } from './control/ControlChannel.js';
-export type { ControlChannelHandlers } from './control/ControlChannel.js';
-export { HeartbeatMonitor } from './heartbeat/HeartbeatMonitor.js';
-export type { HeartbeatHandlers } from './heartbeat/HeartbeatMonitor.js';
-export { heartbeatOptionsSchema, DEFAULT_HEARTBEAT_OPTIONS } from './heartbeat/heartbeatOptions.js';
-export type { HeartbeatOptions, ResolvedHeartbeatOptions } from './heartbeat/heartbeatOptions.js';
-export { detectionBudgetMs, selfTerminationWindowMs } from './heartbeat/detectionBudget.js';
-export {
-  startWorkerProcess,
-  PYTHON_PACKAGE_DIR,
-  GRPC_FORK_SUPPORT_ENV,
-} from './worker/startWorkerProcess.js';
-export { readTestedVersions, untestedVersion } from './worker/testedVersions.js';
-export type { TestedRange, TestedVersions } from './worker/testedVersions.js';
-export type { WorkerLaunch } from './worker/startWorkerProcess.js';
-export { WorkerProcess } from './worker/WorkerProcess.js';
-export type { WorkerStats, WorkerProcessSettings } from './worker/WorkerProcess.js';
-export { WorkerClient } from './client/WorkerClient.js';
-export type { ExecuteOptions } from './client/WorkerClient.js';
-export { PythonWorker } from './worker/PythonWorker.js';
-export { startPythonWorker } from './worker/startPythonWorker.js';
-export { pythonWorkerOptionsSchema } from './worker/PythonWorkerOptions.js';
-export type {
-  PythonWorkerOptions,
-  ResolvedPythonWorkerOptions,
-} from './worker/PythonWorkerOptions.js';
+// What an app needs to run Python code under supervision: a pool, or one
+// worker on its own, and their options, results and views. The plumbing
+// (control channel, heartbeat, worker process, schemas) is internal; the CLI
+// reaches what it needs through `@snakepit/python-bridge/internal`
+// (docs/adr/0010-public-surface.md). `test/api` snapshots this list.
 export { createPool } from './pool/createPool.js';
-export { Pool } from './pool/Pool.js';
-export type { PoolCallOptions, PoolStats } from './pool/Pool.js';
-export { poolOptionsSchema } from './pool/PoolOptions.js';
+export { poolChild } from './pool/poolChild.js';
+export type { PoolChild, PoolChildOptions, PoolRef } from './pool/poolChild.js';
+export { pythonWorkerChild } from './pool/pythonWorkerChild.js';
+export type { PythonWorkerChild, PythonWorkerChildOptions } from './pool/pythonWorkerChild.js';
+export type { Pool, PoolCallOptions, PoolStats } from './pool/Pool.js';
 export type {
   PoolOptions,
   PoolForkServerOptions,
   PoolRecycleOptions,
   PoolRestartOptions,
   PoolBackoffOptions,
-  ResolvedPoolOptions,
 } from './pool/PoolOptions.js';
 export type { PythonProcessOptions } from './worker/PythonProcessOptions.js';
+export type { HeartbeatOptions } from './heartbeat/heartbeatOptions.js';
 export type { WorkerSlotView } from './pool/WorkerSlot.js';
-export type { PoolWorkerState, ExecuteOutcome } from './pool/PoolEvents.js';
-export type { ExecuteTracer, ExecuteTrace } from './pool/ExecuteTracer.js';
+export { startPythonWorker } from './worker/startPythonWorker.js';
+export type { PythonWorker } from './worker/PythonWorker.js';
+export type { PythonWorkerOptions } from './worker/PythonWorkerOptions.js';
+export type { WorkerStats } from './worker/WorkerProcess.js';
+export type { ExecuteOptions } from './client/WorkerClient.js';
+export { PYTHON_PACKAGE_DIR } from './worker/startWorkerProcess.js';
+// The pool's event and tracing vocabulary is declared once, in @snakepit/core.
+export type { PoolWorkerState, ExecuteOutcome, ExecuteTracer, ExecuteTrace } from '@snakepit/core';
+// The list behind `PoolWorkerState` (the keys of `PoolStats.byState`), for code that iterates it.
+export { POOL_WORKER_STATES } from '@snakepit/core';
 
 // What an app that uses a pool needs from @snakepit/core, so that it names
 // one package: the typed errors it catches, the bus and the run id it shares with
 // telemetry.
-export { SnakepitError, isSnakepitError, PythonError, createRunId, EventBus } from '@snakepit/core';
-export type { SnakepitErrorCode, SnakepitErrorOptions } from '@snakepit/core';
+export { SnakepitError, isSnakepitError, PythonError, EventBus } from '@snakepit/core';
+export type { SnakepitErrorCode, SnakepitErrorDetails, SnakepitErrorOptions } from '@snakepit/core';
+export { createRunId } from '@snakepit/core/run';

@@ -3,8 +3,16 @@ import { WorkerServiceDefinition } from '@snakepit/proto';
 import type { v1 } from '@snakepit/proto';
 import { ClientError, Metadata, Status, createChannel, createClient } from 'nice-grpc';
 import type { Channel, Client } from 'nice-grpc';
-import { decodePayload, encodeArgs, toCallError } from '../data/payload.js';
+import { encodeArgs, toCallError } from '../data/payload.js';
+import {
+  aborted,
+  argumentsTooLarge,
+  decodeResultWithin,
+  timedOut,
+  transportFailed,
+} from './callErrors.js';
 import { DEFAULT_MAX_PAYLOAD_BYTES, messageLimitBytes } from './messageLimit.js';
+import type { DataPlaneClient } from './DataPlaneClient.js';
 
 /** Options of one call. */
 export interface ExecuteOptions {
@@ -24,7 +32,7 @@ export interface ExecuteOptions {
  * The data plane of one Python worker: a nice-grpc client on its Unix
  * socket. Lives on the main thread, where the pool routes calls.
  */
-export class WorkerClient {
+export class WorkerClient implements DataPlaneClient {
   readonly workerId: string;
   readonly #channel: Channel;
   readonly #client: Client<WorkerServiceDefinition>;
@@ -99,13 +107,7 @@ export class WorkerClient {
   #prepare(command: string, args: unknown, options: ExecuteOptions) {
     const payload = encodeArgs(command, args);
     if (payload.data.length > this.#maxPayloadBytes) {
-      throw new SnakepitError(
-        'PAYLOAD_TOO_LARGE',
-        `Arguments of \`${command}\` are ${payload.data.length} bytes, over the limit of ${this.#maxPayloadBytes} (\`maxPayloadBytes\`); raise it or send less`,
-        {
-          details: { command, bytes: payload.data.length, maxPayloadBytes: this.#maxPayloadBytes },
-        },
-      );
+      throw argumentsTooLarge(command, payload.data.length, this.#maxPayloadBytes);
     }
     const timeout =
       options.timeoutMs === undefined ? undefined : AbortSignal.timeout(options.timeoutMs);
@@ -134,15 +136,7 @@ export class WorkerClient {
    * much over `maxPayloadBytes` reaches us: the limit is the payload's.
    */
   #decodeResult(command: string, payload: v1.IPayload | null | undefined): unknown {
-    const bytes = payload?.data?.length ?? 0;
-    if (bytes > this.#maxPayloadBytes) {
-      throw new SnakepitError(
-        'PAYLOAD_TOO_LARGE',
-        `Result of \`${command}\` is ${bytes} bytes, over the limit of ${this.#maxPayloadBytes} (\`maxPayloadBytes\`); raise it or return less`,
-        { details: { command, bytes, maxPayloadBytes: this.#maxPayloadBytes } },
-      );
-    }
-    return decodeResult(command, payload);
+    return decodeResultWithin(command, payload, this.#maxPayloadBytes);
   }
 
   #transportError(
@@ -153,13 +147,7 @@ export class WorkerClient {
   ): SnakepitError {
     if (isSnakepitError(error)) return error;
     const details = { command, workerId: this.workerId };
-    if (hasTimedOut) {
-      return new SnakepitError(
-        'EXECUTE_TIMEOUT',
-        `Call to \`${command}\` on worker ${this.workerId} did not finish within ${options.timeoutMs} ms`,
-        { cause: error, details: { ...details, timeoutMs: options.timeoutMs } },
-      );
-    }
+    if (hasTimedOut) return timedOut(command, this.workerId, options.timeoutMs, error);
     if (error instanceof ClientError && error.code === Status.RESOURCE_EXHAUSTED) {
       return new SnakepitError(
         'PAYLOAD_TOO_LARGE',
@@ -167,26 +155,7 @@ export class WorkerClient {
         { cause: error, details },
       );
     }
-    if (options.signal?.aborted) {
-      return new SnakepitError('ABORTED', `Call to \`${command}\` was aborted`, {
-        cause: error,
-        details,
-      });
-    }
-    return new SnakepitError(
-      'WORKER_CRASHED',
-      `Worker ${this.workerId} failed during \`${command}\`: ${(error as Error).message}`,
-      { cause: error, details },
-    );
-  }
-}
-
-function decodeResult(command: string, payload: v1.IPayload | null | undefined): unknown {
-  try {
-    return decodePayload(payload);
-  } catch (error) {
-    throw new SnakepitError('SERIALIZATION_FAILED', `Result of \`${command}\` is not valid JSON`, {
-      cause: error,
-    });
+    if (options.signal?.aborted) return aborted(command, this.workerId, error);
+    return transportFailed(command, this.workerId, (error as Error).message, error);
   }
 }

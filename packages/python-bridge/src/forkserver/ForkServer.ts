@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { SnakepitError, createRunDir, readProcessIdentity, spawnProcess } from '@snakepit/core';
-import type { Clock, EventBus, ManagedProcess, RunRegistry } from '@snakepit/core';
+import { SnakepitError } from '@snakepit/core';
+import { createRunDir, readProcessIdentity, spawnProcess } from '@snakepit/core/process';
+import type { Clock, EventBus } from '@snakepit/core';
+import type { ManagedProcess } from '@snakepit/core/process';
+import type { RunRegistry } from '@snakepit/core/run';
 import type { ForkServerAddress } from '../worker/forkWorker.js';
 import { pythonEnv } from '../worker/startWorkerProcess.js';
 import type { WorkerLaunch } from '../worker/startWorkerProcess.js';
@@ -23,6 +26,8 @@ const RESTART_MIN_DELAY_MS = 100;
 const RESTART_MAX_DELAY_MS = 5_000;
 // A fork server that served this long before it died restarts at once.
 const STABLE_AFTER_MS = 30_000;
+
+const POOL_STOPPED = { cause: 'shutdown', reason: 'pool stopped' } as const;
 
 /**
  * The pool's fork server (`start: 'forkserver'`): one Python process, spawned
@@ -79,7 +84,7 @@ export class ForkServer {
     if (!proc) return;
     // End-of-file on its fd 3 is its signal to exit.
     await proc.stop({
-      reason: 'pool stopped',
+      ...POOL_STOPPED,
       requestGraceful: () => proc.control.end(),
       gracefulTimeoutMs: this.#options.launch.shutdownTimeoutMs,
       killAfterMs: this.#options.launch.killAfterMs,
@@ -96,6 +101,8 @@ export class ForkServer {
       args: [
         ...['-m', 'snakepit_worker.forkserver', '--snakepit-run-id', runId],
         ...['--listen', this.address.socket],
+        // Its workers then never need grpc, and neither does the fork server.
+        ...(launch.transport === 'framed' ? ['--transport', 'framed'] : []),
         ...preload.flatMap((module) => ['--preload', module]),
       ],
       runId,
@@ -107,13 +114,13 @@ export class ForkServer {
       clock,
       onOutput: (stream, line) =>
         bus.emit('snakepit.worker.log', {
-          ...{ workerId: id, runId, pid: proc.pid, timestampMs: clock.wallNow() },
+          ...this.#eventBase(proc.pid),
           ...{ stream, line },
         }),
     });
     const answer = await readAnswer(proc, launch.startTimeoutMs, clock);
     if (!('ready' in answer)) {
-      await proc.stop({ reason: 'start failed', gracefulTimeoutMs: 0, killAfterMs: 1000 });
+      await proc.stop({ cause: 'start_failed', gracefulTimeoutMs: 0, killAfterMs: 1000 });
       registry.remove(id);
       const { code, message, traceback } = answer.fault;
       throw new SnakepitError(
@@ -126,20 +133,28 @@ export class ForkServer {
     const identity = readProcessIdentity(proc.pid, this.address.token);
     if (identity) registry.recordRunning(id, identity);
     bus.emit('snakepit.worker.process.started', {
-      ...{ workerId: id, runId, pid: proc.pid, timestampMs: clock.wallNow() },
+      ...this.#eventBase(proc.pid),
       startMs: clock.now() - proc.startedAtMs,
       grpcAddress: '',
     });
     void proc.exited.then(() => this.#onExit(proc));
   }
 
+  #eventBase(pid: number) {
+    const { launch, id, clock } = this.#options;
+    return {
+      ...{ workerId: id, runId: launch.runId, pid, timestampMs: clock.wallNow() },
+      ...(launch.poolId === undefined ? {} : { poolId: launch.poolId }),
+    };
+  }
+
   async #onExit(proc: ManagedProcess): Promise<void> {
-    const { bus, clock, launch, id } = this.#options;
-    const exit = await proc.exitRecord(this.#isStopping ? 'pool stopped' : 'crashed');
-    bus.emit('snakepit.worker.process.terminated', {
-      ...{ workerId: id, runId: launch.runId, pid: proc.pid, timestampMs: clock.wallNow() },
-      exit,
-    });
+    const { bus, clock } = this.#options;
+    // While stopping, the record is the kill ladder's (stop is idempotent).
+    const exit = this.#isStopping
+      ? await proc.stop(POOL_STOPPED)
+      : await proc.exitRecord('crashed');
+    bus.emit('snakepit.worker.process.terminated', { ...this.#eventBase(proc.pid), exit });
     if (this.#isStopping || this.#proc !== proc) return;
     const uptimeMs = clock.now() - proc.startedAtMs;
     if (uptimeMs > STABLE_AFTER_MS) this.#restartDelayMs = RESTART_MIN_DELAY_MS;

@@ -1,8 +1,5 @@
 import { SnakepitError } from '@snakepit/core';
-import type { Clock, TimerHandle } from '@snakepit/core';
-
-/** Why a call left the queue without a value (the `snakepit.pool.queue.rejected` reason). */
-export type QueueRejection = 'full' | 'timeout' | 'stopped';
+import type { Clock, QueueRejectionReason, TimerHandle } from '@snakepit/core';
 
 /** What one waiting call asks of a {@link CallQueue}. */
 export interface WaitOptions {
@@ -52,11 +49,11 @@ export class CallQueue<T> {
   readonly #maxSize: number;
   readonly #timeoutMs: number;
   readonly #clock: Clock;
-  readonly #onReject: (reason: QueueRejection) => void;
+  readonly #onReject: (reason: QueueRejectionReason) => void;
 
   constructor(
     options: { maxSize: number; timeoutMs: number; clock: Clock },
-    onReject: (reason: QueueRejection) => void,
+    onReject: (reason: QueueRejectionReason) => void,
   ) {
     this.#maxSize = options.maxSize;
     this.#timeoutMs = options.timeoutMs;

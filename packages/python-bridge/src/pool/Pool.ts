@@ -1,12 +1,16 @@
-import { SnakepitError, isSnakepitError } from '@snakepit/core';
-import type { Clock, EventBus } from '@snakepit/core';
+import { POOL_WORKER_STATES, SnakepitError, isSnakepitError } from '@snakepit/core';
+import type {
+  Clock,
+  EventBus,
+  ExecuteOutcome,
+  ExecuteTracer,
+  PoolWorkerState,
+} from '@snakepit/core';
 import type { DynamicSupervisor } from '@snakepit/actors';
 import type { ExecuteOptions } from '../client/WorkerClient.js';
 import { CallDeadline } from './CallDeadline.js';
-import type { ExecuteTracer } from './ExecuteTracer.js';
 import { Router } from './Router.js';
 import { recycleDecision } from './recycleReason.js';
-import type { ExecuteOutcome, PoolWorkerState } from './PoolEvents.js';
 import type { ResolvedPoolOptions } from './PoolOptions.js';
 import type { WorkerSlot, WorkerSlotView } from './WorkerSlot.js';
 import type { WorkerSlots } from './WorkerSlots.js';
@@ -51,7 +55,7 @@ export interface PoolParts {
   readonly clock: Clock;
   readonly supervisor: DynamicSupervisor;
   readonly slots: WorkerSlots;
-  /** Traces each call, when given (see `ExecuteTracer`). */
+  /** Traces each call, when given (see `ExecuteTracer`); else the bus's `executeTracer`. */
   readonly tracer?: ExecuteTracer | undefined;
   /** Stops the hosts of the worker actors, after the supervisor. */
   readonly closeHosts: () => Promise<void>;
@@ -72,8 +76,14 @@ export class Pool {
   #state: PoolStats['state'] = 'running';
   #stopping: Promise<void> | undefined;
   #failure: SnakepitError | undefined;
+  #isKilled = false;
+  #closing: Promise<void> | undefined;
+  #resolveEnded!: (failure: SnakepitError | undefined) => void;
+  readonly #ended = new Promise<SnakepitError | undefined>((resolve) => {
+    this.#resolveEnded = resolve;
+  });
 
-  /** Built by {@link createPool}; not meant to be called directly. */
+  /** @internal Built by {@link createPool}; stripped from the declarations. */
   constructor(parts: PoolParts) {
     this.#parts = parts;
     this.id = parts.options.id;
@@ -159,7 +169,10 @@ export class Pool {
 
   /** Counts and per-worker facts, at this moment. */
   stats(): PoolStats {
-    const byState = { starting: 0, ready: 0, busy: 0, unhealthy: 0, stopping: 0, stopped: 0 };
+    const byState = Object.fromEntries(POOL_WORKER_STATES.map((state) => [state, 0])) as Record<
+      PoolWorkerState,
+      number
+    >;
     for (const slot of this.#parts.slots.all) byState[slot.state]++;
     return {
       id: this.id,
@@ -182,6 +195,27 @@ export class Pool {
     return this.#stopping;
   }
 
+  /**
+   * @internal Stops without waiting for calls in flight: each worker is
+   * killed (SIGKILL to its group) instead of asked to shut down. What
+   * `poolChild` does when its parent's shutdown budget runs out.
+   */
+  kill(): Promise<void> {
+    this.#isKilled = true;
+    for (const slot of this.#parts.slots.all) slot.actor?.tell('skipGracefulStop');
+    return this.stop();
+  }
+
+  /**
+   * @internal Settles once the pool has stopped and released its threads,
+   * fork server and run: with the `POOL_STOPPED` error when its workers
+   * failed beyond the restart intensity (`poolChild` makes that an abnormal
+   * exit), with nothing after `stop()`.
+   */
+  whenEnded(): Promise<SnakepitError | undefined> {
+    return this.#ended;
+  }
+
   async #execute(
     command: string,
     args: unknown,
@@ -194,7 +228,9 @@ export class Pool {
     try {
       if (!call.slot.client) throw workerGone(call.slot.id, command);
       const sent = deadline ? deadline.forWorker(options) : options;
-      const trace = this.#parts.tracer?.start({ poolId: this.id, workerId: call.slot.id, command });
+      // Read per call: a tracer attached to the bus after the pool started counts.
+      const tracer = this.#parts.tracer ?? this.#parts.bus.executeTracer;
+      const trace = tracer?.start({ poolId: this.id, workerId: call.slot.id, command });
       try {
         const traced = trace?.traceparent ? { ...sent, traceparent: trace.traceparent } : sent;
         const { value, handlerTimeUs } = await call.slot.client.call(command, args, traced);
@@ -271,6 +307,7 @@ export class Pool {
     this.#parts.bus.emit('snakepit.pool.worker.recycled', {
       poolId: this.id,
       workerId: slot.id,
+      pid: slot.pid,
       reason,
     });
     slot.actor.tell('recycle', reason);
@@ -280,12 +317,17 @@ export class Pool {
     if (this.#state === 'running') this.#state = 'stopping';
     this.#parts.slots.close();
     this.#router.rejectAll(this.#stoppedError());
-    const isDrained = await this.#drain(this.#parts.options.shutdownTimeoutMs);
+    const isDrained = !this.#isKilled && (await this.#drain(this.#parts.options.shutdownTimeoutMs));
     // shutdownTimeoutMs covers the drain and the Shutdown frame together: calls
     // still running now would only make the Shutdown rung wait for them again.
     if (!isDrained) for (const slot of this.#parts.slots.all) slot.actor?.tell('skipGracefulStop');
     await this.#parts.supervisor.stop();
-    await this.#parts.closeHosts();
+    try {
+      await this.#closeHosts();
+    } finally {
+      // A child's `exited` must settle even if closing a host failed.
+      this.#resolveEnded(this.#failure);
+    }
     if (this.#state === 'stopping') this.#state = 'stopped';
   }
 
@@ -294,7 +336,7 @@ export class Pool {
     const { clock, slots } = this.#parts;
     const deadline = clock.now() + budgetMs;
     const isBusy = () => slots.all.some((s) => s.inFlight > 0);
-    while (isBusy() && clock.now() < deadline) {
+    while (isBusy() && clock.now() < deadline && !this.#isKilled) {
       await new Promise<void>((resolve) => clock.setTimeout(resolve, 10));
     }
     return !isBusy();
@@ -312,7 +354,14 @@ export class Pool {
     );
     this.#parts.bus.emit('snakepit.pool.failed', { poolId: this.id, reason: why });
     this.#router.rejectAll(this.#failure);
-    void this.#parts.closeHosts();
+    const failure = this.#failure;
+    void this.#closeHosts().finally(() => this.#resolveEnded(failure));
+  }
+
+  /** Closes the hosts once, whether the pool failed, was stopped, or both. */
+  #closeHosts(): Promise<void> {
+    this.#closing ??= this.#parts.closeHosts();
+    return this.#closing;
   }
 
   #stoppedError(): SnakepitError {

@@ -1,16 +1,33 @@
 import { z } from 'zod';
-import type { Clock, EventBus } from '@snakepit/core';
-import type { ExecuteTracer } from './ExecuteTracer.js';
+import type { Clock, EventBus, ExecuteTracer } from '@snakepit/core';
+import type { BuiltInStrategyName, RestartStrategy } from '@snakepit/actors';
 import { pythonWorkerOptionsShape } from '../worker/PythonWorkerOptions.js';
 import type { PythonProcessOptions } from '../worker/PythonProcessOptions.js';
 import type { AssignableTo } from '../options/AssignableTo.js';
 
 const count = (min: number, max: number) => z.number().int().min(min).max(max);
 
+const BUILT_IN_STRATEGIES: readonly unknown[] = ['one_for_one', 'one_for_all', 'rest_for_one'];
+
+/** A built-in strategy's name, or an object with a string `name` and a synchronous `decide`. */
+function isRestartStrategy(value: unknown): value is BuiltInStrategyName | RestartStrategy {
+  if (BUILT_IN_STRATEGIES.includes(value)) return true;
+  if (typeof value !== 'object' || value === null) return false;
+  const { name, decide } = value as Partial<Record<keyof RestartStrategy, unknown>>;
+  // An async decide answers a Promise, which the supervisor can only escalate on.
+  return (
+    typeof name === 'string' &&
+    typeof decide === 'function' &&
+    decide.constructor.name !== 'AsyncFunction'
+  );
+}
+
 /**
  * The pool's own fields of `poolOptionsSchema` (besides the workers'). A
  * named literal so that the declaration files keep each field's comment.
- * @internal
+ * Not on the package's entry (the CLI reaches `poolOptionsSchema` through
+ * `@snakepit/python-bridge/internal`), yet not tagged internal either:
+ * `stripInternal` would remove it from under `poolOptionsSchema`, which names it.
  */
 export const poolOwnOptionsShape = {
   /** Names the pool in events and metrics. @default 'pool' */
@@ -100,6 +117,16 @@ export const poolOwnOptionsShape = {
   /** Restart intensity and backoff of the pool's supervisor. */
   restart: z
     .object({
+      /**
+       * How the pool's supervisor answers a worker's exit: a built-in
+       * strategy's name or a `RestartStrategy` of your own. @default 'one_for_one'
+       */
+      strategy: z
+        .custom<BuiltInStrategyName | RestartStrategy>(isRestartStrategy, {
+          message:
+            "'one_for_one', 'one_for_all', 'rest_for_one' or a RestartStrategy (an object with a string `name` and a synchronous `decide` function)",
+        })
+        .optional(),
       /** Restarts allowed within `periodMs` before the pool gives up. @default max(3, 2 × size) */
       maxRestarts: count(0, 100_000).optional(),
       /** The window `maxRestarts` counts in, ms. @default 10000 */
@@ -235,7 +262,9 @@ export interface PoolOptions extends PythonProcessOptions {
   readonly clock?: Clock;
   /**
    * Traces each call and sends W3C trace context to Python
-   * (`createExecuteTracing` in `@snakepit/telemetry`). @default none
+   * (`createExecuteTracing` in `@snakepit/telemetry`).
+   * @default the tracer attached to `bus` at call time (`bus.executeTracer`:
+   *   `createTelemetry`/`setupTelemetry` attach one), else none
    */
   readonly tracer?: ExecuteTracer;
 }
@@ -269,6 +298,16 @@ export interface PoolRecycleOptions {
  * `periodMs` stop the pool (`snakepit.pool.failed`).
  */
 export interface PoolRestartOptions {
+  /**
+   * How the pool's supervisor answers a worker's exit: `'one_for_one'`,
+   * `'one_for_all'`, `'rest_for_one'`, or a `RestartStrategy` of your own
+   * (from `@snakepit/actors`). The strategy sees the workers as children
+   * `<id>.w1`…, in slot order; `maxRestarts`, `periodMs`, `backoff` and
+   * `startAttempts` still apply on top of its decisions. An `ignore` leaves
+   * that worker stopped: the pool then serves with one worker fewer.
+   * @default 'one_for_one'
+   */
+  readonly strategy?: BuiltInStrategyName | RestartStrategy | undefined;
   /**
    * Restarts allowed within `periodMs` before the pool gives up (0–100000).
    * @default max(3, 2 × size)

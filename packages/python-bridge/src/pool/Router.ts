@@ -1,7 +1,6 @@
-import type { Clock, EventBus } from '@snakepit/core';
+import type { Clock, EventBus, PoolWorkerState } from '@snakepit/core';
 import { CallQueue } from './CallQueue.js';
 import type { WaitOptions } from './CallQueue.js';
-import type { PoolWorkerState } from './PoolEvents.js';
 
 /** What a {@link Router} needs of a slot (`WorkerSlot` in a pool). */
 export interface RoutedSlot {

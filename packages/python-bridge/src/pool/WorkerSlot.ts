@@ -1,7 +1,7 @@
 import type { ActorRef } from '@snakepit/actors';
-import type { Clock } from '@snakepit/core';
-import { WorkerClient } from '../client/WorkerClient.js';
-import type { ExecuteOutcome, PoolWorkerState } from './PoolEvents.js';
+import type { Clock, ExecuteOutcome, PoolWorkerState } from '@snakepit/core';
+import { createDataPlaneClient } from '../client/createDataPlaneClient.js';
+import type { DataPlaneClient } from '../client/DataPlaneClient.js';
 import type { WorkerActor } from './workerActor.js';
 
 /** One worker as the pool sees it, per slot `w1…wN`; it outlives restarts. */
@@ -45,7 +45,7 @@ export class WorkerSlot {
   readonly #settings: WorkerSlotSettings;
   #state: PoolWorkerState = 'stopped';
   #pid: number | undefined;
-  #client: WorkerClient | undefined;
+  #client: DataPlaneClient | undefined;
   #actor: ActorRef<WorkerActor> | undefined;
   #inFlight = 0;
   #starts = 0;
@@ -78,7 +78,7 @@ export class WorkerSlot {
   }
 
   /** The data-plane client of the current process, once ready. */
-  get client(): WorkerClient | undefined {
+  get client(): DataPlaneClient | undefined {
     return this.#client;
   }
 
@@ -162,19 +162,24 @@ export class WorkerSlot {
   }
 
   /**
-   * A process answered Ready at `grpcAddress`: the first after a (re)start,
+   * A process answered Ready at `grpcAddress` (or, serving the framed
+   * transport, at `dataAddress`): the first after a (re)start,
    * or a recycled replacement, whose predecessor keeps its client until its
    * calls in flight have had `drainMs` to finish. Ignored (false) when the
    * slot expects no process.
    */
-  ready(pid: number, grpcAddress: string): boolean {
+  ready(pid: number, grpcAddress: string, dataAddress = ''): boolean {
     if (!this.isAwaitingProcess) return false;
     const previous = this.#client;
     // A new process: the old one's abandoned calls are not running here.
     this.#forgetAbandoned();
     if (previous) this.#settings.clock.setTimeout(() => previous.close(), this.#settings.drainMs);
     this.#pid = pid;
-    this.#client = new WorkerClient(this.id, grpcAddress, this.#settings.maxPayloadBytes);
+    this.#client = createDataPlaneClient(
+      this.id,
+      { grpcAddress, dataAddress },
+      this.#settings.maxPayloadBytes,
+    );
     this.#callsCompleted = 0;
     this.#transportFailuresInARow = 0;
     this.#rssBytes = undefined;

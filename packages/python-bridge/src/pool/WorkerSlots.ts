@@ -1,5 +1,4 @@
-import type { Clock, EventBus } from '@snakepit/core';
-import type { PoolWorkerState } from './PoolEvents.js';
+import type { Clock, EventBus, PoolWorkerState } from '@snakepit/core';
 import { WorkerSlot } from './WorkerSlot.js';
 import type { WorkerSignal } from './workerSignals.js';
 
@@ -93,7 +92,7 @@ export class WorkerSlots {
         if (slot.token !== undefined) {
           this.#settings.recordRunning(slot.id, signal.pid, slot.token);
         }
-        slot.ready(signal.pid, signal.grpcAddress);
+        slot.ready(signal.pid, signal.grpcAddress, signal.dataAddress);
         return;
       case 'pong': {
         const freed = slot.pong(signal.rssBytes, signal.inFlight);

@@ -1,13 +1,14 @@
 import { availableParallelism } from 'node:os';
 import { createActorHost, createDynamicSupervisor } from '@snakepit/actors';
 import type { ActorHost } from '@snakepit/actors';
-import { EventBus, SnakepitError, createRunId, parseOptions, realClock } from '@snakepit/core';
+import { EventBus, SnakepitError, realClock } from '@snakepit/core';
 import type { Clock } from '@snakepit/core';
+import { parseOptions } from '@snakepit/core/options';
+import { createRunId, openRun } from '@snakepit/core/run';
+import type { RunResources } from '@snakepit/core/run';
 import { toWorkerLaunch } from '../worker/startPythonWorker.js';
 import type { WorkerLaunch } from '../worker/startWorkerProcess.js';
 import { ForkServer } from '../forkserver/ForkServer.js';
-import { openRun } from './openRun.js';
-import type { RunResources } from './openRun.js';
 import { Pool } from './Pool.js';
 import { poolOptionsSchema } from './PoolOptions.js';
 import type { PoolOptions, ResolvedPoolOptions } from './PoolOptions.js';
@@ -32,8 +33,10 @@ export async function createPool(options: PoolOptions = {}): Promise<Pool> {
   const { bus = new EventBus(), clock = realClock, tracer, ...rest } = options;
   const resolved = parseOptions(poolOptionsSchema, rest, 'pool');
   const runId = resolved.runId ?? createRunId();
+  // The launch is cloned to the actor threads: a strategy's functions cannot go there.
+  const { restart: _restart, ...cloneable } = resolved;
   const { workerId: _unused, ...launchBase } = await toWorkerLaunch(
-    { ...resolved, workerId: 'w' },
+    { ...cloneable, workerId: 'w' },
     runId,
   );
   const run = await openRun(runId, { ...resolved, bus });
@@ -62,7 +65,7 @@ export async function createPool(options: PoolOptions = {}): Promise<Pool> {
   const context = { host, events, registry: run.registry };
   const gate = new Semaphore(startConcurrency(resolved));
   const launchOf = (workerId: string) => ({
-    ...{ ...launchBase, workerId, runCgroup: run.cgroup },
+    ...{ ...launchBase, workerId, poolId: resolved.id, runCgroup: run.cgroup },
     forkServer: forkServer?.address,
   });
   const failure = await startWorkers({
@@ -88,7 +91,7 @@ async function startForkServer(
   if (options.start !== 'forkserver') return undefined;
   try {
     return await ForkServer.start({
-      launch: { ...launch, runCgroup: run.cgroup },
+      launch: { ...launch, poolId: options.id, runCgroup: run.cgroup },
       id: `${options.id}.forkserver`,
       preload: options.forkServer.preload ?? [options.adapter],
       ...{ registry: run.registry, bus, clock },
@@ -103,10 +106,11 @@ async function startForkServer(
   }
 }
 
-/** The pool's dynamic supervisor: one-for-one, restarts bounded by `restart`. */
+/** The pool's dynamic supervisor: `restart.strategy` (one-for-one), restarts bounded by `restart`. */
 function createSupervisor(options: ResolvedPoolOptions, bus: EventBus, clock: Clock) {
   return createDynamicSupervisor({
     id: options.id,
+    strategy: options.restart.strategy ?? 'one_for_one',
     maxRestarts: options.restart.maxRestarts ?? Math.max(3, 2 * options.size),
     periodMs: options.restart.periodMs,
     backoff: options.restart.backoff,

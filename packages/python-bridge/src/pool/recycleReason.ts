@@ -1,3 +1,4 @@
+import type { RecycleReason } from '@snakepit/core';
 import type { ResolvedPoolOptions } from './PoolOptions.js';
 import type { WorkerSlot } from './WorkerSlot.js';
 
@@ -18,9 +19,6 @@ export type RecycleFacts = Pick<
  * that failed to start leaves the old process serving), beyond `startTimeoutMs`.
  */
 export const RECYCLE_RETRY_AFTER_MS = 5_000;
-
-/** Why a worker's process is due for replacement. */
-export type RecycleReason = 'max requests' | 'max uptime' | 'max rss' | 'data plane failing';
 
 /**
  * Calls in a row whose transport failed on a process that stays alive (its

@@ -1,5 +1,5 @@
 import { EventBus, SnakepitError } from '@snakepit/core/runtime';
-import type { ExitRecord } from '@snakepit/core/runtime';
+import type { ExitRecord, RecycleReason } from '@snakepit/core/runtime';
 import type { ActorBehavior, ActorContext } from '@snakepit/actors';
 import { startWorkerProcess } from '../worker/startWorkerProcess.js';
 import type { WorkerLaunch } from '../worker/startWorkerProcess.js';
@@ -49,14 +49,14 @@ const handlers = {
    * one gracefully, letting its calls in flight finish. A replacement that
    * fails to start leaves the old process serving.
    */
-  recycle(state: WorkerActorState, reason: string): void {
+  recycle(state: WorkerActorState, reason: RecycleReason): void {
     const old = state.worker;
     if (!old || state.recycling) return;
     state.recycling = startWorkerProcess(state.launch, { bus: state.bus }).then(
       (next) => {
         adopt(state, next);
         state.retiring = old;
-        void old.stop(reason);
+        void old.stop('recycled', reason);
       },
       () => {},
     );
@@ -68,7 +68,7 @@ const handlers = {
   },
   /** Kills the process (SIGTERM → SIGKILL); the actor then exits with the reason. */
   kill(state: WorkerActorState, reason: string): void {
-    void state.worker?.kill(reason);
+    void state.worker?.kill('killed', reason);
   },
 };
 
@@ -103,6 +103,7 @@ function adopt(state: WorkerActorState, worker: WorkerProcess): void {
     workerId: worker.id,
     pid: worker.pid,
     grpcAddress: worker.ready.grpcAddress,
+    dataAddress: worker.ready.dataAddress,
   });
   void worker.exited.then((exit) => {
     if (state.worker === worker) state.context.stop(toExitReason(exit));
@@ -127,9 +128,22 @@ function signalLiveness(state: WorkerActorState): void {
   });
 }
 
+/** The actor's exit reason for its process's end: normal for a stop asked for, else an error. */
 function toExitReason(exit: ExitRecord): 'shutdown' | Error {
-  if (exit.reason === 'shutdown') return 'shutdown';
-  const code = exit.reason === 'heartbeat timeout' ? 'HEARTBEAT_TIMEOUT' : 'WORKER_CRASHED';
+  switch (exit.cause) {
+    case 'shutdown':
+    case 'recycled':
+      return 'shutdown';
+    case 'heartbeat_timeout':
+      return workerEnded('HEARTBEAT_TIMEOUT', exit);
+    case 'crashed':
+    case 'start_failed':
+    case 'killed':
+      return workerEnded('WORKER_CRASHED', exit);
+  }
+}
+
+function workerEnded(code: 'HEARTBEAT_TIMEOUT' | 'WORKER_CRASHED', exit: ExitRecord): Error {
   const how = exit.signal ? `signal ${exit.signal}` : `exit code ${exit.exitCode}`;
   return new SnakepitError(code, `Python worker ended (${exit.reason}, ${how})`, {
     details: { exit },

@@ -13,6 +13,8 @@ export type WorkerSignal =
       readonly workerId: string;
       readonly pid: number;
       readonly grpcAddress: string;
+      /** The framed data plane's socket path (transport `'framed'`), else empty or absent. */
+      readonly dataAddress?: string | undefined;
     }
   | {
       readonly kind: 'pong';

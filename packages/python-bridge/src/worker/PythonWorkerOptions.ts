@@ -9,8 +9,8 @@ const ms = (min: number, max: number) => z.number().int().min(min).max(max);
 /**
  * The fields of `pythonWorkerOptionsSchema`. A named literal so that the
  * declaration files keep each field's comment for whoever derives a schema
- * from it (`poolOptionsSchema`, the CLI's config file).
- * @internal
+ * from it (`poolOptionsSchema`, the CLI's config file). Not tagged
+ * internal: `stripInternal` would remove it from the declarations that name it.
  */
 export const pythonWorkerOptionsShape = {
   /** Worker slot name, unique in its run. */
@@ -53,6 +53,11 @@ export const pythonWorkerOptionsShape = {
     .min(1024)
     .max(1024 * 1024 * 1024)
     .default(4 * 1024 * 1024),
+  /**
+   * The data plane: gRPC, or length-prefixed frames on a Unix socket, for
+   * which the worker never imports grpc. @default 'grpc'
+   */
+  transport: z.enum(['grpc', 'framed']).default('grpc'),
   /** Extra environment for the worker. */
   env: z.record(z.string(), z.string()).default({}),
   /** Working directory of the Python processes; it must exist. */

@@ -1,5 +1,6 @@
 import { SnakepitError } from '@snakepit/core/runtime';
-import type { Clock, EventBus, ExitRecord, ManagedProcess } from '@snakepit/core/runtime';
+import type { Clock, EventBus, ExitCause, ExitRecord } from '@snakepit/core/runtime';
+import type { ManagedProcess } from '@snakepit/core/process';
 import { relayedOutput } from './relayedOutput.js';
 import type { OutputHandler } from './relayedOutput.js';
 import type { v1 } from '@snakepit/proto';
@@ -28,6 +29,8 @@ export interface WorkerProcessSettings {
 export interface WorkerProcessParts {
   readonly id: string;
   readonly runId: string;
+  /** The pool the worker belongs to, when it does (carried by its events). */
+  readonly poolId?: string | undefined;
   readonly proc: ManagedProcess;
   readonly channel: ControlChannel;
   readonly ready: v1.Ready;
@@ -61,7 +64,7 @@ export class WorkerProcess {
   readonly #pendingPings = new Map<number, PendingPing>();
   readonly #heartbeat: HeartbeatMonitor | undefined;
   #nextSeq = 1;
-  #stopReason: string | undefined;
+  #stopReason: { readonly cause: ExitCause; readonly reason: string } | undefined;
   #stats: WorkerStats | undefined;
 
   /**
@@ -86,9 +89,9 @@ export class WorkerProcess {
     return this.#stats;
   }
 
-  /** Why the worker was (or is being) stopped, if it was. */
+  /** Why the worker was (or is being) stopped, in words, if it was. */
   get stopReason(): string | undefined {
-    return this.#stopReason;
+    return this.#stopReason?.reason;
   }
 
   /** Sends a `Ping` on the control channel; resolves with the round trip in ms. */
@@ -111,29 +114,41 @@ export class WorkerProcess {
 
   /**
    * Stops the worker with the kill ladder (`Shutdown` → SIGTERM → SIGKILL)
-   * and resolves with its exit record. Idempotent.
+   * and resolves with its exit record. `reason` is the words beside the
+   * cause (e.g. the recycle limit). Idempotent.
    */
-  stop(reason = 'stopped'): Promise<ExitRecord> {
+  stop(cause: 'shutdown' | 'recycled' = 'shutdown', reason?: string): Promise<ExitRecord> {
     const { settings, channel } = this.#parts;
-    return this.#stopWith(reason, {
-      requestGraceful: () => channel.send({ shutdown: { deadlineMs: settings.shutdownTimeoutMs } }),
-      gracefulTimeoutMs: settings.shutdownTimeoutMs,
-    });
+    return this.#stopWith(
+      { cause, reason: reason ?? cause },
+      {
+        requestGraceful: () =>
+          channel.send({ shutdown: { deadlineMs: settings.shutdownTimeoutMs } }),
+        gracefulTimeoutMs: settings.shutdownTimeoutMs,
+      },
+    );
   }
 
-  /** Kills the worker without asking it first (SIGTERM → SIGKILL to its group). */
-  kill(reason: string): Promise<ExitRecord> {
-    return this.#stopWith(reason, {});
+  /**
+   * Kills the worker without asking it first (SIGTERM → SIGKILL to its
+   * group): `shutdown` when a stop has no time for the `Shutdown` rung,
+   * `heartbeat_timeout` when it is hung, `killed` on request.
+   */
+  kill(
+    cause: 'shutdown' | 'heartbeat_timeout' | 'killed',
+    reason = cause.replaceAll('_', ' '),
+  ): Promise<ExitRecord> {
+    return this.#stopWith({ cause, reason }, {});
   }
 
   async #stopWith(
-    reason: string,
+    why: { readonly cause: ExitCause; readonly reason: string },
     graceful: { requestGraceful?: () => void; gracefulTimeoutMs?: number },
   ): Promise<ExitRecord> {
-    this.#stopReason ??= reason;
+    this.#stopReason ??= why;
     this.#heartbeat?.stop();
     await this.#parts.proc.stop({
-      reason: this.#stopReason,
+      ...this.#stopReason,
       killAfterMs: this.#parts.settings.killAfterMs,
       ...graceful,
     });
@@ -184,6 +199,7 @@ export class WorkerProcess {
     return {
       workerId: this.id,
       runId: this.runId,
+      ...(this.#parts.poolId === undefined ? {} : { poolId: this.#parts.poolId }),
       pid: this.pid,
       timestampMs: this.#parts.clock.wallNow(),
     };
@@ -211,7 +227,7 @@ export class WorkerProcess {
       onMissed: (seq, missed) =>
         bus.emit('snakepit.worker.heartbeat.timeout', { ...this.#eventBase(), seq, missed }),
       // A hung worker cannot honour a Shutdown frame: skip that rung.
-      onHung: () => void this.kill('heartbeat timeout'),
+      onHung: () => void this.kill('heartbeat_timeout'),
     });
   }
 
@@ -223,7 +239,7 @@ export class WorkerProcess {
     const record =
       this.#stopReason === undefined
         ? await proc.exitRecord('crashed')
-        : await proc.stop({ reason: this.#stopReason });
+        : await proc.stop(this.#stopReason);
     const base = this.#eventBase();
     bus.emit('snakepit.worker.process.terminated', { ...base, exit: record });
     bus.emit('snakepit.worker.cleanup.completed', {

@@ -4,15 +4,15 @@ import { connect } from 'node:net';
 import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import { constants } from 'node:os';
+import { SnakepitError } from '@snakepit/core/runtime';
 import {
   ManagedProcess,
-  SnakepitError,
   createRunDir,
   createWorkerCgroup,
   readProcStat,
   removeCgroup,
   verifiedSource,
-} from '@snakepit/core/runtime';
+} from '@snakepit/core/process';
 import type { Clock } from '@snakepit/core/runtime';
 
 /** Where a worker is forked from: the pool's fork server (see `ForkServer`). */

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { EventBus, invalidOption, parseOptions, realClock, resolvePython } from '@snakepit/core';
+import { EventBus, invalidOption, realClock } from '@snakepit/core';
+import { parseOptions } from '@snakepit/core/options';
+import { resolvePython } from '@snakepit/core/process';
 import { PythonWorker } from './PythonWorker.js';
 import { pythonWorkerOptionsSchema } from './PythonWorkerOptions.js';
 import type { PythonWorkerOptions, ResolvedPythonWorkerOptions } from './PythonWorkerOptions.js';

@@ -2,14 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  EventBus,
-  SnakepitError,
-  createRunDir,
-  realClock,
-  spawnProcess,
-} from '@snakepit/core/runtime';
-import type { Clock, ManagedProcess } from '@snakepit/core/runtime';
+import { EventBus, SnakepitError, realClock } from '@snakepit/core/runtime';
+import { createRunDir, spawnProcess } from '@snakepit/core/process';
+import type { Clock } from '@snakepit/core/runtime';
+import type { ManagedProcess } from '@snakepit/core/process';
 import type { v1 } from '@snakepit/proto';
 import { ControlChannel } from '../control/ControlChannel.js';
 import type { ResolvedHeartbeatOptions } from '../heartbeat/detectionBudget.js';
@@ -36,6 +32,8 @@ export const PYTHON_PACKAGE_DIR = fileURLToPath(new URL('../../python', import.m
 export interface WorkerLaunch {
   readonly workerId: string;
   readonly runId: string;
+  /** The pool the worker belongs to, carried by its events; absent for a worker on its own. */
+  readonly poolId?: string | undefined;
   /** Absolute interpreter path (see `resolvePython`). */
   readonly python: string;
   readonly adapter: string;
@@ -45,6 +43,8 @@ export interface WorkerLaunch {
   readonly killAfterMs: number;
   readonly maxConcurrency: number;
   readonly maxPayloadBytes: number;
+  /** The data plane the worker serves. @default 'grpc' */
+  readonly transport?: 'grpc' | 'framed' | undefined;
   readonly heartbeat: ResolvedHeartbeatOptions | false;
   /** Overrides the derived self-termination window; 0 disables it. */
   readonly selfTerminateAfterMs?: number | undefined;
@@ -73,6 +73,10 @@ export async function startWorkerProcess(
   { bus = new EventBus(), clock = realClock }: { bus?: EventBus; clock?: Clock } = {},
 ): Promise<WorkerProcess> {
   const { workerId, runId } = launch;
+  const eventBase = (pid: number | undefined) => ({
+    ...{ workerId, runId, pid, timestampMs: clock.wallNow() },
+    ...(launch.poolId === undefined ? {} : { poolId: launch.poolId }),
+  });
   const stderrTail: string[] = [];
   const spawned: { pid?: number } = {};
   // One socket per process: a recycled worker's replacement binds while its
@@ -85,6 +89,7 @@ export async function startWorkerProcess(
     ...['--snakepit-run-id', runId, '--adapter', launch.adapter],
     ...['--socket', socketPath],
     ...['--max-concurrency', String(launch.maxConcurrency)],
+    ...(launch.transport === 'framed' ? ['--transport', 'framed'] : []),
   ];
   const workerEnv = {
     SNAKEPIT_MAX_MESSAGE_BYTES: String(messageLimitBytes(launch.maxPayloadBytes)),
@@ -94,10 +99,7 @@ export async function startWorkerProcess(
   };
   const onOutput: OutputHandler = (stream, line) => {
     if (stream === 'stderr') stderrTail.splice(0, stderrTail.length - 19, line);
-    bus.emit('snakepit.worker.log', {
-      ...{ workerId, runId, pid: spawned.pid, timestampMs: clock.wallNow() },
-      ...{ stream, line },
-    });
+    bus.emit('snakepit.worker.log', { ...eventBase(spawned.pid), stream, line });
   };
   const proc = launch.forkServer
     ? await forkWorker({
@@ -128,7 +130,7 @@ export async function startWorkerProcess(
   const incompatibility = handshake.ready && workerIncompatibility(handshake.ready);
   if (!handshake.ready || incompatibility) {
     await proc.stop({
-      reason: 'start failed',
+      cause: 'start_failed',
       gracefulTimeoutMs: 0,
       killAfterMs: launch.killAfterMs,
     });
@@ -140,7 +142,7 @@ export async function startWorkerProcess(
       : startError(handshake, workerId, stderrTail);
   }
   bus.emit('snakepit.worker.process.started', {
-    ...{ workerId, runId, pid: proc.pid, timestampMs: clock.wallNow() },
+    ...eventBase(proc.pid),
     startMs: clock.now() - proc.startedAtMs,
     grpcAddress: handshake.ready.grpcAddress,
   });
@@ -151,7 +153,7 @@ export async function startWorkerProcess(
   };
   const { channel, ready } = handshake;
   return new WorkerProcess({
-    ...{ id: workerId, runId, proc, channel, ready, bus, clock, settings },
+    ...{ id: workerId, runId, poolId: launch.poolId, proc, channel, ready, bus, clock, settings },
     onOutput,
   });
 }

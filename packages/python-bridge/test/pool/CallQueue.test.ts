@@ -1,12 +1,11 @@
 import { getEventListeners } from 'node:events';
 import { ManualClock, SnakepitError, isSnakepitError } from '@snakepit/core';
-import type { Clock } from '@snakepit/core';
+import type { Clock, QueueRejectionReason } from '@snakepit/core';
 import { describe, expect, it } from 'vitest';
 import { CallQueue } from '../../src/pool/CallQueue.js';
-import type { QueueRejection } from '../../src/pool/CallQueue.js';
 
 function queueOf(clock: Clock, options: { maxSize?: number; timeoutMs?: number } = {}) {
-  const rejections: QueueRejection[] = [];
+  const rejections: QueueRejectionReason[] = [];
   const queue = new CallQueue<string>(
     { maxSize: options.maxSize ?? 1_000_000, timeoutMs: options.timeoutMs ?? 1_000, clock },
     (reason) => rejections.push(reason),

@@ -1,7 +1,7 @@
 import type { ActorRef } from '@snakepit/actors';
 import { ManualClock } from '@snakepit/core';
 import { describe, expect, it } from 'vitest';
-import type { PoolWorkerState } from '../../src/pool/PoolEvents.js';
+import type { PoolWorkerState } from '@snakepit/core';
 import { WorkerSlot } from '../../src/pool/WorkerSlot.js';
 import type { WorkerActor } from '../../src/pool/workerActor.js';
 

@@ -1,4 +1,4 @@
-import type { PoolWorkerState } from '../../src/pool/PoolEvents.js';
+import type { PoolWorkerState } from '@snakepit/core';
 import type { RoutedSlot } from '../../src/pool/Router.js';
 
 /** A slot the test moves by hand; it keeps the router's claims as a real slot does. */

@@ -1,0 +1,300 @@
+import { createConnection } from 'node:net';
+import type { Socket } from 'node:net';
+import { SnakepitError } from '@snakepit/core';
+import { v1 } from '@snakepit/proto';
+import { encodeArgs, toCallError } from '../data/payload.js';
+import type { DataPlaneClient } from './DataPlaneClient.js';
+import { FrameReader } from './FrameReader.js';
+import type { ExecuteOptions } from './WorkerClient.js';
+import {
+  aborted,
+  argumentsTooLarge,
+  decodeResultWithin,
+  timedOut,
+  transportFailed,
+} from './callErrors.js';
+import { DEFAULT_MAX_PAYLOAD_BYTES, messageLimitBytes } from './messageLimit.js';
+
+/** What a call in flight is told: an answer frame, or the failure that ends it. */
+type CallEvent = { readonly frame: v1.DataFrame } | { readonly error: SnakepitError };
+
+interface PendingCall {
+  readonly command: string;
+  /** Receives each event of the call; the call is already forgotten on a final one. */
+  readonly deliver: (event: CallEvent) => void;
+}
+
+// Smaller frames are copied behind their header (one write); larger ones are
+// written after it as they are (no copy of the payload).
+const COPY_THRESHOLD_BYTES = 64 * 1024;
+const MAX_CALL_ID = 0xffff_ffff;
+
+/**
+ * The framed data plane of one Python worker (transport `'framed'`): one
+ * Unix-socket connection carrying length-prefixed `DataFrame`s, calls
+ * multiplexed by id. Lives on the main thread, where the pool routes calls.
+ * A lost connection fails every call in flight, and every later one, with
+ * `WORKER_CRASHED`, as the gRPC client does for a dead worker.
+ */
+export class FramedWorkerClient implements DataPlaneClient {
+  readonly workerId: string;
+  readonly #socket: Socket;
+  readonly #reader: FrameReader;
+  readonly #maxPayloadBytes: number;
+  readonly #calls = new Map<number, PendingCall>();
+  #nextCallId = 1;
+  #failure: string | undefined;
+
+  /**
+   * Connects to the worker's socket at `dataAddress` (an absolute path).
+   * Calls made before the connection is up are sent once it is.
+   * @param maxPayloadBytes largest argument or result payload. @default 4 MiB
+   */
+  constructor(workerId: string, dataAddress: string, maxPayloadBytes = DEFAULT_MAX_PAYLOAD_BYTES) {
+    this.workerId = workerId;
+    this.#maxPayloadBytes = maxPayloadBytes;
+    this.#reader = new FrameReader(messageLimitBytes(maxPayloadBytes));
+    this.#socket = createConnection(dataAddress);
+    // Like a gRPC channel, an idle connection does not keep Node running.
+    this.#socket.unref();
+    this.#socket.on('data', (chunk: Buffer) => this.#onData(chunk));
+    this.#socket.on('error', (error) => this.#lose(`connection failed: ${error.message}`));
+    this.#socket.on('close', () => this.#lose('connection closed'));
+  }
+
+  /** See {@link DataPlaneClient.execute}. */
+  async execute(command: string, args?: unknown, options: ExecuteOptions = {}): Promise<unknown> {
+    return (await this.call(command, args, options)).value;
+  }
+
+  /** See {@link DataPlaneClient.call}. */
+  call(
+    command: string,
+    args?: unknown,
+    options: ExecuteOptions = {},
+  ): Promise<{ value: unknown; handlerTimeUs: number }> {
+    return new Promise((resolve, reject) => {
+      this.#start('execute', command, args, options, (event) => {
+        if ('error' in event) return reject(event.error);
+        const { frame } = event;
+        try {
+          resolve(this.#answer(command, frame));
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      });
+    });
+  }
+
+  /** See {@link DataPlaneClient.stream}. */
+  async *stream(
+    command: string,
+    args?: unknown,
+    options: ExecuteOptions = {},
+  ): AsyncGenerator<unknown> {
+    const events: CallEvent[] = [];
+    let wake: (() => void) | undefined;
+    const callId = this.#start('stream', command, args, options, (event) => {
+      events.push(event);
+      wake?.();
+    });
+    try {
+      for (;;) {
+        const event = events.shift();
+        if (event === undefined) {
+          await new Promise<void>((resolve) => (wake = resolve));
+          wake = undefined;
+          continue;
+        }
+        if ('error' in event) throw event.error;
+        const { frame } = event;
+        if (frame.end) return;
+        if (frame.error) throw this.#transportError(command, frame.error);
+        if (frame.chunk?.error) throw toCallError(command, frame.chunk.error);
+        yield decodeResultWithin(command, frame.chunk?.data, this.#maxPayloadBytes);
+      }
+    } finally {
+      // The consumer stopped early (break, throw): Python closes the handler's generator.
+      if (this.#forget(callId)) this.#send({ callId, cancel: {} });
+    }
+  }
+
+  /** Closes the connection; calls in flight fail with `WORKER_CRASHED`. Idempotent. */
+  close(): void {
+    this.#lose('the client was closed');
+    this.#socket.destroy();
+  }
+
+  /**
+   * Sends a call and wires its deadline and abort signal; failures before
+   * sending are delivered like any other. Returns the call's id.
+   */
+  #start(
+    kind: 'execute' | 'stream',
+    command: string,
+    args: unknown,
+    options: ExecuteOptions,
+    deliver: (event: CallEvent) => void,
+  ): number {
+    const callId = this.#newCallId();
+    let request: v1.IExecuteRequest;
+    try {
+      request = this.#request(command, args, options);
+    } catch (error) {
+      deliver({ error: error as SnakepitError });
+      return callId;
+    }
+    const { timeoutMs } = options;
+    if (options.signal?.aborted) {
+      deliver({ error: aborted(command, this.workerId, options.signal.reason) });
+      return callId;
+    }
+    // A signal of our own: many calls sharing the caller's signal would pile
+    // listeners onto it (MaxListenersExceededWarning past 10); a derived
+    // signal adds none to its source.
+    const signal = options.signal && AbortSignal.any([options.signal]);
+    const giveUp = (error: SnakepitError): void => {
+      if (this.#forget(callId)) this.#send({ callId, cancel: {} });
+      deliver({ error });
+    };
+    const onAbort = (): void => giveUp(aborted(command, this.workerId, signal?.reason));
+    const timer =
+      timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => giveUp(timedOut(command, this.workerId, timeoutMs)), timeoutMs);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    this.#register(callId, {
+      command,
+      deliver: (event) => {
+        if (isFinal(event)) {
+          clearTimeout(timer);
+          signal?.removeEventListener('abort', onAbort);
+        }
+        deliver(event);
+      },
+    });
+    if (this.#failure === undefined) this.#send({ callId, [kind]: request });
+    else this.#fail(callId, this.#failure);
+    return callId;
+  }
+
+  #request(command: string, args: unknown, options: ExecuteOptions): v1.IExecuteRequest {
+    const payload = encodeArgs(command, args);
+    if (payload.data.length > this.#maxPayloadBytes) {
+      throw argumentsTooLarge(command, payload.data.length, this.#maxPayloadBytes);
+    }
+    return {
+      command,
+      payload: payload.data,
+      contentType: payload.contentType,
+      timeoutMs: options.timeoutMs ?? 0,
+      ...(options.traceparent ? { metadata: { traceparent: options.traceparent } } : {}),
+    };
+  }
+
+  #answer(command: string, frame: v1.DataFrame): { value: unknown; handlerTimeUs: number } {
+    if (frame.error) throw this.#transportError(command, frame.error);
+    const response = frame.response;
+    const handlerTimeUs = response?.handlerTimeUs ?? 0;
+    if (response?.error) throw toCallError(command, response.error, { handlerTimeUs });
+    return {
+      value: decodeResultWithin(command, response?.result, this.#maxPayloadBytes),
+      handlerTimeUs,
+    };
+  }
+
+  #transportError(command: string, error: v1.ITransportError): SnakepitError {
+    const message = error.message ?? '';
+    if (error.code === 'PAYLOAD_TOO_LARGE') {
+      return new SnakepitError(
+        'PAYLOAD_TOO_LARGE',
+        `Call to \`${command}\` exceeded the payload limit of ${this.#maxPayloadBytes} bytes (\`maxPayloadBytes\`): ${message}`,
+        { details: { command, workerId: this.workerId } },
+      );
+    }
+    return transportFailed(command, this.workerId, `${error.code}: ${message}`);
+  }
+
+  #newCallId(): number {
+    do {
+      const id = this.#nextCallId;
+      this.#nextCallId = id === MAX_CALL_ID ? 1 : id + 1;
+      if (!this.#calls.has(id)) return id;
+    } while (this.#calls.size < MAX_CALL_ID);
+    throw new Error('no free call id');
+  }
+
+  #register(callId: number, call: PendingCall): void {
+    this.#calls.set(callId, call);
+    if (this.#calls.size === 1) this.#socket.ref();
+  }
+
+  /** Forgets a call; returns whether it was still in flight. */
+  #forget(callId: number): boolean {
+    if (!this.#calls.delete(callId)) return false;
+    if (this.#calls.size === 0) this.#socket.unref();
+    return true;
+  }
+
+  #fail(callId: number, message: string): void {
+    const call = this.#calls.get(callId);
+    if (!call || !this.#forget(callId)) return;
+    call.deliver({ error: transportFailed(call.command, this.workerId, message) });
+  }
+
+  #send(frame: v1.IDataFrame): void {
+    if (this.#failure !== undefined) return;
+    const body = v1.DataFrame.encode(frame).finish();
+    const header = Buffer.allocUnsafe(4);
+    header.writeUInt32BE(body.length, 0);
+    if (body.length < COPY_THRESHOLD_BYTES) {
+      this.#socket.write(Buffer.concat([header, body]));
+      return;
+    }
+    this.#socket.cork();
+    this.#socket.write(header);
+    this.#socket.write(body);
+    this.#socket.uncork();
+  }
+
+  #onData(chunk: Buffer): void {
+    const problem = this.#reader.push(chunk, (body) => this.#onFrame(body));
+    if (problem !== undefined) {
+      this.#lose(`protocol error: ${problem}`);
+      this.#socket.destroy();
+    }
+  }
+
+  #onFrame(body: Buffer): void {
+    if (this.#failure !== undefined) return;
+    let frame: v1.DataFrame;
+    try {
+      frame = v1.DataFrame.decode(body);
+    } catch (error) {
+      this.#lose(`protocol error: undecodable frame (${(error as Error).message})`);
+      this.#socket.destroy();
+      return;
+    }
+    const { callId } = frame;
+    if (callId === 0 && frame.error) {
+      this.#lose(`the worker refused the connection (${frame.error.code}: ${frame.error.message})`);
+      this.#socket.destroy();
+      return;
+    }
+    const call = this.#calls.get(callId);
+    if (!call) return; // a call given up on (timeout, abort): its answer comes too late
+    if (!frame.chunk || frame.chunk.error) this.#forget(callId);
+    call.deliver({ frame });
+  }
+
+  /** The connection is gone: every call in flight, and every later one, fails. */
+  #lose(message: string): void {
+    if (this.#failure !== undefined) return;
+    this.#failure = message;
+    for (const callId of [...this.#calls.keys()]) this.#fail(callId, message);
+  }
+}
+
+function isFinal(event: CallEvent): boolean {
+  return 'error' in event || !event.frame.chunk || Boolean(event.frame.chunk.error);
+}

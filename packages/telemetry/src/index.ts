@@ -14,19 +14,9 @@ export type {
   TelemetrySpanOptions,
   ResolvedTelemetryOptions,
 } from './options/TelemetryOptions.js';
-export { TELEMETRY_EVENT_NAMES } from './events/TelemetryEvents.js';
-export type {
-  TelemetryEventMap,
-  TelemetryEventName,
-  ExecuteOutcome,
-  QueueRejectionReason,
-  PoolWorkerState,
-  ExitStep,
-  ExitStepName,
-  ExitRecordShape,
-  WorkerEventShape,
-  SupervisorEventShape,
-} from './events/TelemetryEvents.js';
+// The events' payloads are core's (SnakepitEventMap); this is which ones are mapped.
+export { TELEMETRY_EVENT_NAMES } from './mapping/telemetryEventNames.js';
+export type { TelemetryEventName } from './mapping/telemetryEventNames.js';
 export { SNAKEPIT_METRICS } from './metrics/snakepitMetrics.js';
 export type {
   MetricDefinition,
@@ -35,12 +25,10 @@ export type {
   SnakepitCounterKey,
 } from './metrics/snakepitMetrics.js';
 export { SNAKEPIT_ATTRIBUTES, OTHER_ATTRIBUTE_VALUE } from './metrics/snakepitAttributes.js';
-export { POOL_WORKER_STATES } from './metrics/PoolStateTracker.js';
 export { reasonClass } from './metrics/reasonClass.js';
 export { WORKER_SPAN_NAMES } from './spans/WorkerSpans.js';
 export { startExecuteSpan, EXECUTE_SPAN_NAME } from './spans/startExecuteSpan.js';
 export { createExecuteTracing, PYTHON_HANDLER_SPAN_NAME } from './spans/createExecuteTracing.js';
-export type { ExecuteTracing } from './spans/createExecuteTracing.js';
 export type {
   ExecuteSpan,
   ExecuteSpanTarget,

@@ -1,26 +1,28 @@
 import type { BatchObservableCallback } from '@opentelemetry/api';
-import type { EventBus, EventListener, SnakepitEventName } from '@snakepit/core';
-import type { TelemetryEventName } from '../events/TelemetryEvents.js';
+import type { EventBus } from '@snakepit/core';
 import { AttributeFactory } from '../metrics/AttributeFactory.js';
 import { counterInstruments, createCounters, observeCounters } from '../metrics/createCounters.js';
+import { CounterSeeds } from '../metrics/CounterSeeds.js';
 import { createInstruments } from '../metrics/createInstruments.js';
 import { PoolStateTracker } from '../metrics/PoolStateTracker.js';
 import { invalidOption } from '../options/invalidOption.js';
 import { resolveTelemetryOptions } from '../options/TelemetryOptions.js';
 import type { TelemetryOptions } from '../options/TelemetryOptions.js';
+import { createExecuteTracing } from '../spans/createExecuteTracing.js';
 import { WorkerSpans } from '../spans/WorkerSpans.js';
 import type { ListenerTable, MappingContext } from './ListenerTable.js';
 import { poolListeners } from './poolListeners.js';
 import { supervisorListeners } from './supervisorListeners.js';
 import { workerListeners } from './workerListeners.js';
+import type { TelemetryEventName } from './telemetryEventNames.js';
 
 /** A running mapping from an event bus to OpenTelemetry instruments and spans. */
 export interface Telemetry {
   /** The events listened to (the enabled ones, in `TELEMETRY_EVENT_NAMES` order). */
   readonly events: readonly TelemetryEventName[];
   /**
-   * Unsubscribes from the bus, stops observing pool state and ends spans
-   * still waiting for a cleanup event. Flushing is the SDK's job (see
+   * Unsubscribes from the bus, detaches its call tracer, stops observing
+   * pool state and ends spans still waiting for a cleanup event. Flushing is the SDK's job (see
    * `setupTelemetry`). Idempotent.
    */
   shutdown(): void;
@@ -31,8 +33,11 @@ export interface Telemetry {
  * `@opentelemetry/api` only: every discrete event counts in a counter of its
  * own name (running totals, observed at collection time), durations go to
  * histograms in seconds, pool workers by state and queue depth are observed
- * at collection time, and worker start and termination become spans. Instruments use the global API unless a `meter`
- * and `tracer` are given, so with no SDK registered every call is a no-op.
+ * at collection time, and worker start and termination become spans. Unless
+ * `traceCalls: false`, it also attaches a call tracer to the bus, so pools on
+ * it trace their calls (`snakepit.execute` → `snakepit.python.handler`).
+ * Instruments use the global API unless a `meter` and `tracer` are given, so
+ * with no SDK registered every call is a no-op.
  *
  * ```ts
  * const telemetry = createTelemetry(bus, { events: { 'snakepit.worker.heartbeat.sent': false } });
@@ -53,7 +58,13 @@ export function createTelemetry(bus: EventBus, options?: TelemetryOptions): Tele
   const isCleanupMapped = resolved.events.includes('snakepit.worker.cleanup.completed');
   const spans = new WorkerSpans(resolved.tracer, resolved.spans, isCleanupMapped);
   const counters = createCounters();
-  const context: MappingContext = { instruments, counters, attributes, spans, pools };
+  const seeds = new CounterSeeds(
+    counters,
+    attributes,
+    resolved.events,
+    resolved.maxAttributeValues,
+  );
+  const context: MappingContext = { instruments, counters, seeds, attributes, spans, pools };
   const listeners: ListenerTable = {
     ...workerListeners(context),
     ...supervisorListeners(context),
@@ -70,6 +81,12 @@ export function createTelemetry(bus: EventBus, options?: TelemetryOptions): Tele
     instruments.queueDepth,
   ];
   resolved.meter.addBatchObservableCallback(observe, observables);
+  // A bus from an older @snakepit/core (a duplicate install) has no tracer
+  // slot: its pools take `tracer` only, as they always did.
+  const detachTracer =
+    resolved.traceCalls && typeof bus.attachExecuteTracer === 'function'
+      ? bus.attachExecuteTracer(createExecuteTracing(resolved.tracer))
+      : undefined;
   let isShutDown = false;
   return {
     events: resolved.events,
@@ -77,20 +94,18 @@ export function createTelemetry(bus: EventBus, options?: TelemetryOptions): Tele
       if (isShutDown) return;
       isShutDown = true;
       for (const unsubscribe of unsubscribers) unsubscribe();
+      detachTracer?.();
       resolved.meter.removeBatchObservableCallback(observe, observables);
       spans.endPending();
     },
   };
 }
 
-// Pool and supervisor events are declared by packages this one does not
-// depend on (by declaration merging into core's map): listen by name, and
-// read the payload through the structural shape in TelemetryEvents.ts.
-function subscribe(
+function subscribe<N extends TelemetryEventName>(
   bus: EventBus,
-  name: TelemetryEventName,
-  listener: ((payload: never) => void) | undefined,
+  name: N,
+  listener: ListenerTable[N],
 ): () => void {
   if (listener === undefined) return () => {};
-  return bus.on(name as SnakepitEventName, listener as unknown as EventListener<SnakepitEventName>);
+  return bus.on(name, listener);
 }

@@ -7,6 +7,7 @@ export function workerListeners({
   counters: c,
   attributes,
   spans,
+  seeds,
 }: MappingContext): ListenerTable {
   return {
     'snakepit.worker.heartbeat.sent': (p) => {
@@ -23,12 +24,14 @@ export function workerListeners({
       spans.heartbeatTimedOut(p);
     },
     'snakepit.worker.process.started': (p) => {
+      seeds.workerStarted(p.poolId, p.workerId);
       c.processStarted.add(attributes.worker(p.poolId, p.workerId));
       m.startDuration.record(p.startMs / 1000, attributes.pool(p.poolId));
       spans.started(p);
     },
     'snakepit.worker.process.terminated': (p) => {
-      const reason = attributes.reason(A.exitReason, p.exit.reason);
+      // The closed cause, not the words: a bounded label whatever the text says.
+      const reason = attributes.bounded(A.exitReason, p.exit.cause);
       const method = attributes.bounded(A.exitMethod, p.exit.method);
       c.processTerminated.add(
         attributes.withWorker(p.poolId, p.workerId, {

@@ -3,19 +3,9 @@ import type {
   BatchObservableResult,
   ObservableUpDownCounter,
 } from '@opentelemetry/api';
-import type { PoolWorkerState } from '../events/TelemetryEvents.js';
+import { POOL_WORKER_STATES } from '@snakepit/core';
 import type { AttributeFactory } from './AttributeFactory.js';
 import { SNAKEPIT_ATTRIBUTES as A } from './snakepitAttributes.js';
-
-/** Every state a pool worker can be in; each is reported, zeros included. */
-export const POOL_WORKER_STATES: readonly PoolWorkerState[] = [
-  'starting',
-  'ready',
-  'busy',
-  'unhealthy',
-  'stopping',
-  'stopped',
-];
 
 /**
  * The current state of every pool worker slot and the queue depth of every
@@ -65,6 +55,7 @@ export class PoolStateTracker {
     queueDepth: ObservableUpDownCounter,
   ): void {
     for (const [poolId, workers] of this.#states) {
+      // Every state is reported, zeros included.
       const counts = new Map<string, number>(POOL_WORKER_STATES.map((s) => [s, 0]));
       for (const state of workers.values()) counts.set(state, (counts.get(state) ?? 0) + 1);
       for (const [state, count] of counts) {

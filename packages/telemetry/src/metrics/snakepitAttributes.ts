@@ -10,6 +10,7 @@ export const SNAKEPIT_ATTRIBUTES = {
   workerState: 'snakepit.worker.state',
   runId: 'snakepit.run.id',
   exitReason: 'snakepit.exit.reason',
+  exitCause: 'snakepit.exit.cause',
   exitMethod: 'snakepit.exit.method',
   exitSignal: 'snakepit.exit.signal',
   exitForced: 'snakepit.exit.forced',

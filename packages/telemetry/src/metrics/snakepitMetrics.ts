@@ -1,4 +1,4 @@
-import type { TelemetryEventName } from '../events/TelemetryEvents.js';
+import type { TelemetryEventName } from '../mapping/telemetryEventNames.js';
 import { HISTOGRAM_BUCKETS as B } from './histogramBuckets.js';
 import { SNAKEPIT_ATTRIBUTES as A } from './snakepitAttributes.js';
 

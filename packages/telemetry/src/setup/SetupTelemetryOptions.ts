@@ -7,6 +7,23 @@ import type { TelemetryOptions } from '../options/TelemetryOptions.js';
 /** The OTLP transport: protobuf over HTTP (port 4318) or gRPC (port 4317). */
 export type OtlpProtocol = 'http/protobuf' | 'grpc';
 
+/** A signal pushed over OTLP. */
+export type OtlpSignal = 'metrics' | 'traces';
+
+/** One failed OTLP export, as `otlp.onExportError` receives it. */
+export interface OtlpExportFailure {
+  /** What was being exported. */
+  readonly signal: OtlpSignal;
+  /** Where to: the URL the exporter posts to (the gRPC target for `grpc`). */
+  readonly url: string;
+  /** Why, short and stable: `ECONNREFUSED`, `HTTP 404`, `gRPC status 14`, … */
+  readonly cause: string;
+  /** One line for a person: signal, URL, cause and what to check. */
+  readonly message: string;
+  /** A `TELEMETRY_EXPORT_FAILED` error with the exporter's error as its `cause`. */
+  readonly error: Error;
+}
+
 /** Where and how to push metrics and traces over OTLP. */
 export interface OtlpOptions {
   /**
@@ -32,6 +49,15 @@ export interface OtlpOptions {
   readonly metrics?: boolean;
   /** Push spans (batched). @default true */
   readonly traces?: boolean;
+  /**
+   * Called for every failed export, while the app runs (the SDK itself only
+   * logs them to its diagnostics logger, which is off by default). Replaces
+   * the default, which emits one process warning (code
+   * `SNAKEPIT_OTLP_EXPORT_FAILED`) per signal, URL and cause, repeated at most
+   * every 5 minutes. Pass `() => {}` to stay silent.
+   * @default one warning per signal, URL and cause, at most every 5 minutes
+   */
+  readonly onExportError?: (failure: OtlpExportFailure) => void;
 }
 
 /** A Prometheus scrape endpoint. */
@@ -64,7 +90,11 @@ export interface SetupTelemetryOptions {
   readonly registerGlobal?: boolean;
   /** Map this bus's events to the new SDK (`createTelemetry` with its meter and tracer). */
   readonly bus?: EventBus;
-  /** Options of the mapping when `bus` is given. @default {} */
+  /**
+   * Options of the mapping when `bus` is given. `traceCalls` defaults to
+   * `false` when no span goes anywhere (no `otlp` traces, no `spanProcessors`).
+   * @default {}
+   */
   readonly telemetry?: Omit<TelemetryOptions, 'meter' | 'tracer'>;
   /** More metric readers (an in-memory one in tests…). @default [] */
   readonly metricReaders?: readonly IMetricReader[];

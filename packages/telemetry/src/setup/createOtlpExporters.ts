@@ -8,7 +8,8 @@ import type { PushMetricExporter } from '@opentelemetry/sdk-metrics';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { importOptionalPeers } from './importOptionalPeers.js';
 import type { ResolvedOtlpOptions } from './resolveSetupTelemetryOptions.js';
-import type { OtlpProtocol } from './SetupTelemetryOptions.js';
+import { exportUrl, reportingMetricExporter, reportingSpanExporter } from './reportExportErrors.js';
+import type { OtlpExportFailure, OtlpProtocol, OtlpSignal } from './SetupTelemetryOptions.js';
 
 const require = createRequire(import.meta.url);
 
@@ -33,6 +34,12 @@ export interface OtlpExporters {
   readonly metrics: PushMetricExporter | undefined;
   /** The span exporter, or `undefined` with `otlp.traces: false`. */
   readonly traces: SpanExporter | undefined;
+  /**
+   * Starts collecting the errors of failed exports; the function returned
+   * stops and gives them. `shutdown()` uses it for the last export, which the
+   * SDK's readers do not reject on.
+   */
+  recordFailures(): () => Error[];
 }
 
 /**
@@ -53,24 +60,48 @@ export async function createOtlpExporters(otlp: ResolvedOtlpOptions): Promise<Ot
     [otlp.metrics ? packages.metrics : undefined, otlp.traces ? packages.traces : undefined],
     requestedBy,
   );
-  return otlp.protocol === 'grpc'
-    ? createGrpcExporters(
-        otlp,
-        metrics as typeof GrpcMetricsModule | undefined,
-        traces as typeof GrpcTracesModule | undefined,
-      )
-    : createHttpExporters(
-        otlp,
-        metrics as typeof ProtoMetricsModule | undefined,
-        traces as typeof ProtoTracesModule | undefined,
-      );
+  const exporters =
+    otlp.protocol === 'grpc'
+      ? createGrpcExporters(
+          otlp,
+          metrics as typeof GrpcMetricsModule | undefined,
+          traces as typeof GrpcTracesModule | undefined,
+        )
+      : createHttpExporters(
+          otlp,
+          metrics as typeof ProtoMetricsModule | undefined,
+          traces as typeof ProtoTracesModule | undefined,
+        );
+  const recorders = new Set<Error[]>();
+  const onExportError = (failure: OtlpExportFailure) => {
+    for (const recorded of recorders) recorded.push(failure.error);
+    otlp.onExportError(failure);
+  };
+  const reporter = (signal: OtlpSignal) => ({
+    protocol: otlp.protocol,
+    url: exportUrl(otlp.protocol, otlp.endpoint, signal),
+    signal,
+    onExportError,
+  });
+  return {
+    metrics: exporters.metrics && reportingMetricExporter(exporters.metrics, reporter('metrics')),
+    traces: exporters.traces && reportingSpanExporter(exporters.traces, reporter('traces')),
+    recordFailures() {
+      const recorded: Error[] = [];
+      recorders.add(recorded);
+      return () => {
+        recorders.delete(recorded);
+        return recorded;
+      };
+    },
+  };
 }
 
 function createHttpExporters(
   otlp: ResolvedOtlpOptions,
   metrics: typeof ProtoMetricsModule | undefined,
   traces: typeof ProtoTracesModule | undefined,
-): OtlpExporters {
+): Pick<OtlpExporters, 'metrics' | 'traces'> {
   const config = (path: string) => ({
     ...(otlp.endpoint === undefined ? {} : { url: `${otlp.endpoint}${path}` }),
     headers: { ...otlp.headers },
@@ -86,7 +117,7 @@ function createGrpcExporters(
   otlp: ResolvedOtlpOptions,
   metrics: typeof GrpcMetricsModule | undefined,
   traces: typeof GrpcTracesModule | undefined,
-): OtlpExporters {
+): Pick<OtlpExporters, 'metrics' | 'traces'> {
   const config = (exporterPackage: string) => ({
     ...(otlp.endpoint === undefined ? {} : { url: otlp.endpoint }),
     ...(Object.keys(otlp.headers).length === 0

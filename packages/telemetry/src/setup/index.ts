@@ -17,10 +17,16 @@ export type {
   SetupTelemetryOptions,
   OtlpOptions,
   OtlpProtocol,
+  OtlpSignal,
+  OtlpExportFailure,
   PrometheusOptions,
 } from './SetupTelemetryOptions.js';
+export { EXPORT_FAILED_WARNING, EXPORT_WARNING_INTERVAL_MS } from './reportExportErrors.js';
 export type { ExporterUnavailableReason } from './importOptionalPeers.js';
-export { resolveSetupTelemetryOptions } from './resolveSetupTelemetryOptions.js';
+export {
+  resolveSetupTelemetryOptions,
+  ENDPOINT_PATH_WARNING,
+} from './resolveSetupTelemetryOptions.js';
 export type {
   ResolvedSetupTelemetryOptions,
   ResolvedOtlpOptions,

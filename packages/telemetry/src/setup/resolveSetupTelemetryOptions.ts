@@ -12,6 +12,7 @@ import {
   DEFAULT_PROMETHEUS_OPTIONS,
   DEFAULT_SETUP_TELEMETRY_OPTIONS,
 } from './SetupTelemetryOptions.js';
+import { createWarnOncePerCause } from './reportExportErrors.js';
 import type {
   OtlpOptions,
   OtlpProtocol,
@@ -23,6 +24,9 @@ import type {
 export type ResolvedOtlpOptions = Required<Omit<OtlpOptions, 'endpoint'>> & {
   readonly endpoint: string | undefined;
 };
+
+/** The warning code for an `otlp.endpoint` given with its signal path. */
+export const ENDPOINT_PATH_WARNING = 'SNAKEPIT_OTLP_ENDPOINT_PATH';
 
 /** {@link SetupTelemetryOptions} after validation and defaults. */
 export type ResolvedSetupTelemetryOptions = Required<
@@ -109,8 +113,10 @@ function resolveOtlp(otlp: OtlpOptions): ResolvedOtlpOptions {
     'exportTimeoutMs',
     'metrics',
     'traces',
+    'onExportError',
   ]);
   const d = DEFAULT_OTLP_OPTIONS;
+  const protocol = otlp.protocol ?? d.protocol;
   if (otlp.protocol !== undefined && !PROTOCOLS.includes(otlp.protocol)) {
     throw invalidOption('otlp.protocol', otlp.protocol, "one of 'http/protobuf', 'grpc'");
   }
@@ -123,14 +129,41 @@ function resolveOtlp(otlp: OtlpOptions): ResolvedOtlpOptions {
       ? Math.min(d.exportTimeoutMs, exportIntervalMs)
       : checkInteger('otlp.exportTimeoutMs', otlp.exportTimeoutMs, 50, exportIntervalMs);
   return {
-    protocol: otlp.protocol ?? d.protocol,
-    endpoint: otlp.endpoint === undefined ? undefined : checkUrl('otlp.endpoint', otlp.endpoint),
+    protocol,
+    endpoint:
+      otlp.endpoint === undefined
+        ? undefined
+        : withoutSignalPath(protocol, checkUrl('otlp.endpoint', otlp.endpoint)),
     headers: otlp.headers === undefined ? d.headers : checkHeaders(otlp.headers),
     exportIntervalMs,
     exportTimeoutMs,
     metrics: otlp.metrics === undefined ? d.metrics : checkBoolean('otlp.metrics', otlp.metrics),
     traces: otlp.traces === undefined ? d.traces : checkBoolean('otlp.traces', otlp.traces),
+    onExportError:
+      otlp.onExportError === undefined
+        ? createWarnOncePerCause()
+        : checkFunction('otlp.onExportError', otlp.onExportError),
   };
+}
+
+// `otlp.endpoint` is the collector's base URL, like OTEL_EXPORTER_OTLP_ENDPOINT:
+// the HTTP exporters append `/v1/<signal>`. One given with its signal path
+// would post to `/v1/metrics/v1/metrics` and get 404s: take the path off and say so.
+function withoutSignalPath(protocol: OtlpProtocol, endpoint: string): string {
+  const match = protocol === 'http/protobuf' ? /\/v1\/(metrics|traces|logs)$/.exec(endpoint) : null;
+  if (!match) return endpoint;
+  const base = endpoint.slice(0, match.index);
+  process.emitWarning(
+    `\`otlp.endpoint\` ${endpoint} ends with the signal path /v1/${match[1]}; it is the collector's base URL ` +
+      `(the signal paths are appended), so ${base} is used. Give ${base} to silence this warning.`,
+    { code: ENDPOINT_PATH_WARNING },
+  );
+  return base;
+}
+
+function checkFunction<T>(name: string, value: T): T {
+  if (typeof value !== 'function') throw invalidOption(name, value, 'a function');
+  return value;
 }
 
 function resolvePrometheus(prometheus: PrometheusOptions): Required<PrometheusOptions> {

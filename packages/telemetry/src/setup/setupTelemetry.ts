@@ -41,7 +41,8 @@ export interface TelemetrySdk {
   /**
    * Stops the mapping, flushes and shuts down both providers (a last export),
    * stops the Prometheus server and unregisters the globals it registered.
-   * Rejects after all of that when a flush failed. Idempotent.
+   * Rejects after all of that when a flush or the last OTLP export failed,
+   * with a message that names each URL and cause. Idempotent.
    */
   shutdown(): Promise<void>;
 }
@@ -92,6 +93,9 @@ export async function setupTelemetry(options: SetupTelemetryOptions = {}): Promi
     telemetry =
       resolved.bus &&
       createTelemetry(resolved.bus, {
+        // Call spans with no processor to take them would cost every call a
+        // recorded span for nothing (a Prometheus-only set-up).
+        ...(spanProcessors.length === 0 ? { traceCalls: false } : {}),
         ...resolved.telemetry,
         meter: meterProvider.getMeter(TELEMETRY_SCOPE_NAME, TELEMETRY_SCOPE_VERSION),
         tracer: tracerProvider.getTracer(TELEMETRY_SCOPE_NAME, TELEMETRY_SCOPE_VERSION),
@@ -120,7 +124,13 @@ export async function setupTelemetry(options: SetupTelemetryOptions = {}): Promi
       await Promise.all([meterProvider.forceFlush(), tracerProvider.forceFlush()]);
     },
     shutdown() {
-      shutdown ??= shutDown(telemetry, meterProvider, tracerProvider, globals.unregister);
+      shutdown ??= shutDown(
+        telemetry,
+        meterProvider,
+        tracerProvider,
+        globals.unregister,
+        otlp?.recordFailures(),
+      );
       return shutdown;
     },
   };
@@ -193,6 +203,7 @@ async function shutDown(
   meterProvider: MeterProvider,
   tracerProvider: BasicTracerProvider,
   unregister: () => void,
+  stopRecording: (() => Error[]) | undefined,
 ): Promise<void> {
   // Export once while the mapping still observes pool state: its shutdown
   // removes the gauge callback, and the final export would lack them.
@@ -203,8 +214,17 @@ async function shutDown(
     ...(await Promise.allSettled([meterProvider.shutdown(), tracerProvider.shutdown()])),
   ];
   unregister();
-  const failures = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+  // The readers resolve even when their last export failed; the exporters
+  // told us, so say it here.
+  const failures = [
+    ...results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : [])),
+    ...(stopRecording?.() ?? []),
+  ];
   if (failures.length > 0) {
-    throw new AggregateError(failures, 'Telemetry shut down, but the last export failed');
+    const reasons = failures.map((f) => (f instanceof Error ? f.message : String(f)));
+    throw new AggregateError(
+      failures,
+      `Telemetry shut down, but the last export failed: ${reasons.join('; ')}`,
+    );
   }
 }

@@ -1,10 +1,10 @@
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import type { Attributes, Span, SpanContext, Tracer } from '@opentelemetry/api';
-import type { TelemetryEventMap, WorkerEventShape } from '../events/TelemetryEvents.js';
+import type { ExitRecord, SnakepitEventMap, WorkerEventBase } from '@snakepit/core';
 import { SNAKEPIT_ATTRIBUTES as A } from '../metrics/snakepitAttributes.js';
 import type { TelemetrySpanOptions } from '../options/TelemetryOptions.js';
 
-type Payload<N extends keyof TelemetryEventMap> = TelemetryEventMap[N];
+type Payload<N extends keyof SnakepitEventMap> = SnakepitEventMap[N];
 
 /** The names of the worker spans `createTelemetry` builds from events (see `WorkerSpans`). */
 export const WORKER_SPAN_NAMES = {
@@ -13,9 +13,6 @@ export const WORKER_SPAN_NAMES = {
   heartbeat: 'snakepit.worker.heartbeat',
 } as const;
 
-// A worker end is an error when nobody asked for it, when it took SIGKILL,
-// or when the reason says it was hung or failing.
-const ERROR_REASON = /crash|timeout|fail|hung/i;
 const MAX_TRACKED_WORKERS = 10_000;
 
 /**
@@ -70,9 +67,9 @@ export class WorkerSpans {
       links: startContext ? [{ context: startContext }] : [],
       attributes: terminateAttributes(p),
     });
-    for (const step of exit.steps ?? []) span.addEvent(`snakepit.kill.${step.step}`, step.atMs);
+    for (const step of exit.steps) span.addEvent(`snakepit.kill.${step.step}`, step.atMs);
     span.addEvent('snakepit.process.exited', p.timestampMs);
-    if (exit.method === 'exited' || exit.method === 'killed' || ERROR_REASON.test(exit.reason)) {
+    if (isErrorExit(exit)) {
       span.setStatus({ code: SpanStatusCode.ERROR, message: exit.reason });
     }
     if (!this.#endsAtCleanup) {
@@ -150,11 +147,26 @@ export class WorkerSpans {
   }
 }
 
-function slotKey(p: WorkerEventShape): string {
+/** A worker end is an error when nobody asked for it, when it failed, or when it took SIGKILL. */
+function isErrorExit(exit: ExitRecord): boolean {
+  if (exit.method === 'exited' || exit.method === 'killed') return true;
+  switch (exit.cause) {
+    case 'shutdown':
+    case 'recycled':
+      return false;
+    case 'crashed':
+    case 'heartbeat_timeout':
+    case 'start_failed':
+    case 'killed':
+      return true;
+  }
+}
+
+function slotKey(p: WorkerEventBase): string {
   return p.poolId === undefined ? p.workerId : `${p.poolId}\u0000${p.workerId}`;
 }
 
-function workerAttributes(p: WorkerEventShape): Attributes {
+function workerAttributes(p: WorkerEventBase): Attributes {
   return {
     [A.workerId]: p.workerId,
     [A.runId]: p.runId,
@@ -168,6 +180,7 @@ function terminateAttributes(p: Payload<'snakepit.worker.process.terminated'>): 
   return {
     ...workerAttributes(p),
     [A.exitReason]: exit.reason,
+    [A.exitCause]: exit.cause,
     [A.exitMethod]: exit.method,
     [A.exitForced]: exit.isForcefullyTerminated,
     [A.uptimeMs]: exit.uptimeMs,

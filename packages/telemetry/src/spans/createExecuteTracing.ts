@@ -1,33 +1,20 @@
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import type { Tracer } from '@opentelemetry/api';
-import type { ExecuteOutcome } from '../events/TelemetryEvents.js';
+import type { ExecuteTracer } from '@snakepit/core';
 import { startExecuteSpan } from './startExecuteSpan.js';
 
 /** The span name of the Python handler, a child of the execute span. */
 export const PYTHON_HANDLER_SPAN_NAME = 'snakepit.python.handler';
 
-/** A traced call, as a pool sees it (the pool's `ExecuteTrace`). */
-export interface ExecuteTracing {
-  /** Starts the `snakepit.execute` span of one call; the pool calls it as the call is sent. */
-  start(call: { readonly poolId: string; readonly workerId: string; readonly command: string }): {
-    readonly traceparent: string | undefined;
-    /**
-     * Ends the call's span with its outcome; with `handlerTimeUs`, first
-     * records the `snakepit.python.handler` child span.
-     */
-    end(outcome: ExecuteOutcome, facts: { handlerTimeUs?: number; error?: unknown }): void;
-  };
-}
-
 /**
- * Traces pool calls with OpenTelemetry: pass it as `createPool({ tracer })`.
- * Each call gets a client span (`snakepit.execute`) whose W3C context
- * travels to Python in gRPC metadata, and a child span
+ * Traces pool calls with OpenTelemetry: pass it as `createPool({ tracer })`
+ * (core's `ExecuteTracer`). Each call gets a client span (`snakepit.execute`)
+ * whose W3C context travels to Python in gRPC metadata, and a child span
  * (`snakepit.python.handler`) for the time Python spent in the handler, as
  * Python reported it, carrying the Python exception when it raised. Python
  * needs no OpenTelemetry package for this.
  */
-export function createExecuteTracing(tracer: Tracer): ExecuteTracing {
+export function createExecuteTracing(tracer: Tracer): ExecuteTracer {
   return {
     start(call) {
       const execute = startExecuteSpan(tracer, call);

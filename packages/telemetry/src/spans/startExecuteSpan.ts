@@ -6,7 +6,7 @@ import {
   trace,
 } from '@opentelemetry/api';
 import type { Context, Span, TimeInput, Tracer } from '@opentelemetry/api';
-import type { ExecuteOutcome } from '../events/TelemetryEvents.js';
+import type { ExecuteOutcome } from '@snakepit/core';
 import { SNAKEPIT_ATTRIBUTES as A } from '../metrics/snakepitAttributes.js';
 import { formatTraceparent } from './formatTraceparent.js';
 

@@ -1,19 +1,23 @@
-import type { EventBus, SnakepitEventName } from '@snakepit/core';
-import type { ExitRecordShape, TelemetryEventMap, TelemetryEventName } from '../../src/index.js';
+import type {
+  EventBus,
+  ExecuteOutcome,
+  ExitRecord,
+  PoolWorkerState,
+  SnakepitErrorCode,
+  SnakepitEventMap,
+  SnakepitEventName,
+} from '@snakepit/core';
 
 /** A fixed wall clock origin: 2025-01-01T00:00:00Z (spans need epoch times). */
 export const T0 = Date.UTC(2025, 0, 1);
 
-/**
- * Emits any mapped event by name, including the `snakepit.pool.*` ones the
- * pool has not declared yet (the payload is checked against telemetry's shape).
- */
-export function emit<N extends TelemetryEventName>(
+/** Emits an event by name (the payload is checked against core's declaration). */
+export function emit<N extends SnakepitEventName>(
   bus: EventBus,
   name: N,
-  payload: TelemetryEventMap[N],
+  payload: SnakepitEventMap[N],
 ): void {
-  (bus.emit as (name: SnakepitEventName, payload: unknown) => void)(name, payload);
+  bus.emit(name, payload);
 }
 
 /** Emitters for one pool's worker events, at times relative to {@link T0}. */
@@ -26,29 +30,33 @@ export function poolScript(bus: EventBus, poolId: string, runId = 'run-1') {
     poolId,
   });
   return {
-    state(
-      workerId: string,
-      from: TelemetryEventMap['snakepit.pool.worker.state']['from'],
-      to: TelemetryEventMap['snakepit.pool.worker.state']['to'],
-    ) {
+    state(workerId: string, from: PoolWorkerState, to: PoolWorkerState) {
       emit(bus, 'snakepit.pool.worker.state', { poolId, workerId, from, to });
     },
     started(workerId: string, atMs: number, startMs: number, pid: number) {
-      emit(bus, 'snakepit.worker.process.started', { ...base(workerId, atMs, pid), startMs });
+      emit(bus, 'snakepit.worker.process.started', {
+        ...base(workerId, atMs, pid),
+        ...{ startMs, grpcAddress: '' },
+      });
     },
     heartbeat(workerId: string, atMs: number, seq: number, latencyMs: number) {
       emit(bus, 'snakepit.worker.heartbeat.sent', { ...base(workerId, atMs - latencyMs), seq });
-      emit(bus, 'snakepit.worker.heartbeat.received', { ...base(workerId, atMs), seq, latencyMs });
+      emit(bus, 'snakepit.worker.heartbeat.received', {
+        ...base(workerId, atMs),
+        ...{ seq, latencyMs, rssBytes: 0 },
+      });
     },
     missed(workerId: string, atMs: number, seq: number, missed: number) {
       emit(bus, 'snakepit.worker.heartbeat.sent', { ...base(workerId, atMs - 1000), seq });
       emit(bus, 'snakepit.worker.heartbeat.timeout', { ...base(workerId, atMs), seq, missed });
     },
-    terminated(workerId: string, atMs: number, pid: number, exit: Partial<ExitRecordShape>) {
-      const record: ExitRecordShape = {
+    terminated(workerId: string, atMs: number, pid: number, exit: Partial<ExitRecord>) {
+      const record: ExitRecord = {
         exitCode: 0,
         signal: undefined,
+        cause: 'shutdown',
         reason: 'stopped',
+        steps: [],
         method: 'graceful',
         isForcefullyTerminated: false,
         uptimeMs: 1000,
@@ -67,10 +75,10 @@ export function poolScript(bus: EventBus, poolId: string, runId = 'run-1') {
     },
     execute(
       command: string,
-      outcome: TelemetryEventMap['snakepit.pool.execute.completed']['outcome'],
+      outcome: ExecuteOutcome,
       durationMs: number,
       queueWaitMs: number,
-      errorCode?: string,
+      errorCode?: SnakepitErrorCode,
     ) {
       emit(bus, 'snakepit.pool.execute.completed', {
         poolId,

@@ -1,19 +1,18 @@
 import type {} from '@snakepit/actors';
-import type { EventBus } from '@snakepit/core';
+import type { EventBus, ExitRecord } from '@snakepit/core';
 import { emit, poolScript, T0 } from './emitters.js';
 
 /** The kill ladder of the hung worker in {@link hangAndRestart}. */
-export const KILL_STEPS = [
+export const KILL_STEPS: ExitRecord['steps'] = [
   { step: 'sigterm', atMs: T0 + 8_000 },
   { step: 'sigkill', atMs: T0 + 10_000 },
-  { step: 'reaped', atMs: T0 + 10_100 },
 ];
 
 /** Pool `p1` starts two workers (w0, w1), serves calls and heartbeats. */
 export function startAndServe(bus: EventBus): void {
   const s = poolScript(bus, 'p1');
-  s.state('w0', undefined, 'starting');
-  s.state('w1', undefined, 'starting');
+  s.state('w0', 'stopped', 'starting');
+  s.state('w1', 'stopped', 'starting');
   s.started('w0', 200, 180, 1001);
   s.state('w0', 'starting', 'ready');
   s.started('w1', 250, 220, 1002);
@@ -40,6 +39,7 @@ export function hangAndRestart(bus: EventBus): void {
   s.terminated('w1', 10_100, 1002, {
     exitCode: undefined,
     signal: 'SIGKILL',
+    cause: 'heartbeat_timeout',
     reason: 'heartbeat timeout',
     method: 'killed',
     isForcefullyTerminated: true,
@@ -101,6 +101,7 @@ export function rareEvents(bus: EventBus): void {
   emit(bus, 'snakepit.pool.worker.recycled', {
     poolId: 'p1',
     workerId: 'w0',
+    pid: 1001,
     reason: 'max requests',
   });
   emit(bus, 'snakepit.pool.failed', { poolId: 'p2', reason: 'Restart intensity reached' });

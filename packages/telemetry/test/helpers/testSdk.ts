@@ -99,3 +99,8 @@ export function histogramsOf(
 function sortKeys(attributes: Attributes): Attributes {
   return Object.fromEntries(Object.entries(attributes).sort(([a], [b]) => a.localeCompare(b)));
 }
+
+/** The points of a sum whose value is not 0 (drops the series seeded at 0 when workers start). */
+export function nonZero<P extends { value: number }>(points: readonly P[]): P[] {
+  return points.filter((p) => p.value !== 0);
+}

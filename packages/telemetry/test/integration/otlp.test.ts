@@ -120,7 +120,6 @@ describe.each([['http/protobuf' as const], ['grpc' as const]])(
       expect(killed.events).toEqual([
         'snakepit.kill.sigterm',
         'snakepit.kill.sigkill',
-        'snakepit.kill.reaped',
         'snakepit.process.exited',
       ]);
       expect(killed.statusCode).toBe(STATUS_ERROR);

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createTelemetry, SNAKEPIT_METRICS, WORKER_SPAN_NAMES } from '../../src/index.js';
 import type { SnakepitMetricKey } from '../../src/index.js';
 import { waitFor } from '../helpers/prometheusServer.js';
-import { createTestSdk, histogramsOf, sumsOf } from '../helpers/testSdk.js';
+import { createTestSdk, histogramsOf, nonZero, sumsOf } from '../helpers/testSdk.js';
 
 // The real pool (Python workers owned by actors on threads, events forwarded
 // to this bus, supervised): start, execute, hang (SIGSTOP), detection, kill,
@@ -58,6 +58,21 @@ describe('a real pool through the mapping', () => {
       },
     ]);
     expect(histogramsOf(await metric('queueWaitTime'))[0]!.count).toBe(4);
+    // A failed call is labelled with its error code (the pool's `errorCode`).
+    await expect(pool.execute('raise_error', { message: 'boom' })).rejects.toThrow('boom');
+    expect(sumsOf(await metric('executeCompleted'))).toContainEqual({
+      attributes: {
+        'snakepit.pool.id': 'tp',
+        'snakepit.command': 'raise_error',
+        'snakepit.execute.outcome': 'error',
+        'error.type': 'PYTHON_ERROR',
+      },
+      value: 1,
+    });
+    // Worker events carry their pool: worker metrics are labelled with it.
+    expect(
+      new Set(sumsOf(await metric('heartbeatSent')).map((p) => p.attributes['snakepit.pool.id'])),
+    ).toEqual(new Set(['tp']));
 
     const hungPid = pids.find(([id]) => id === 'tp.w1')![1];
     process.kill(hungPid, 'SIGSTOP');
@@ -65,7 +80,7 @@ describe('a real pool through the mapping', () => {
     await waitFor(async () => (await byState()).ready === 2, 20_000);
     expect(await total('processStarted')).toBe(3);
     expect(await total('heartbeatTimeout')).toBeGreaterThanOrEqual(3);
-    const terminated = sumsOf(await metric('processTerminated'));
+    const terminated = nonZero(sumsOf(await metric('processTerminated')));
     expect(
       terminated.map((p) => [
         p.attributes['snakepit.worker.id'],
@@ -87,6 +102,15 @@ describe('a real pool through the mapping', () => {
       (s) => s.name === WORKER_SPAN_NAMES.terminate && s.attributes['process.pid'] === hungPid,
     )!;
     expect(hung.status).toEqual({ code: SpanStatusCode.ERROR, message: 'heartbeat timeout' });
+    expect(hung.attributes).toMatchObject({
+      'snakepit.pool.id': 'tp',
+      'snakepit.exit.cause': 'heartbeat_timeout',
+    });
+    // Killed without the Shutdown rung; SIGTERM (with SIGCONT) ends a stopped process.
+    expect(hung.events.map((e) => e.name)).toEqual([
+      'snakepit.kill.sigterm',
+      'snakepit.process.exited',
+    ]);
     const hungStart = starts.find((s) => s.attributes['process.pid'] === hungPid)!;
     expect(hung.links[0]!.context.spanId).toBe(hungStart.spanContext().spanId);
     expect(spans.filter((s) => s.name === WORKER_SPAN_NAMES.terminate)).toHaveLength(3);

@@ -106,6 +106,21 @@ describe('createTelemetry: switches, shutdown and bounds', () => {
     expect(busy?.value).toBe(1);
   });
 
+  it('attaches a call tracer on its tracer to the bus, detached at shutdown', () => {
+    const { sdk, bus, telemetry } = setup();
+    const trace = bus.executeTracer!.start({ poolId: 'p1', workerId: 'w1', command: 'echo' });
+    expect(trace.traceparent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
+    trace.end('ok', { handlerTimeUs: 10 });
+    expect(sdk.spans().map((s) => s.name)).toEqual(['snakepit.python.handler', 'snakepit.execute']);
+    telemetry.shutdown();
+    expect(bus.executeTracer).toBeUndefined();
+  });
+
+  it('attaches no call tracer with `traceCalls: false`', () => {
+    const { bus } = setup({ traceCalls: false });
+    expect(bus.executeTracer).toBeUndefined();
+  });
+
   it('uses the global API (a no-op without an SDK) when no meter or tracer is given', () => {
     const bus = new EventBus({ onListenerError: (error) => expect.fail(String(error)) });
     const telemetry = createTelemetry(bus);
@@ -126,6 +141,7 @@ describe('createTelemetry: switches, shutdown and bounds', () => {
       'Expected `events.snakepit.worker.heartbeat.sent` to be a boolean',
     ],
     [{ colour: 'red' }, 'Unknown option: `colour`'],
+    [{ traceCalls: 'no' }, 'Expected `traceCalls` to be a boolean, got `"no"`'],
   ])('rejects bad options: %j', (options, message) => {
     const error = thrown(() => createTelemetry(new EventBus(), options as TelemetryOptions));
     expect(isSnakepitError(error, 'INVALID_OPTIONS')).toBe(true);

@@ -68,6 +68,7 @@ describe('createTelemetry: worker spans from events', () => {
       'snakepit.worker.id': 'w1',
       'process.pid': 1002,
       'snakepit.exit.reason': 'heartbeat timeout',
+      'snakepit.exit.cause': 'heartbeat_timeout',
       'snakepit.exit.method': 'killed',
       'snakepit.exit.forced': true,
       'snakepit.exit.signal': 'SIGKILL',
@@ -134,17 +135,35 @@ describe('createTelemetry: worker spans from events', () => {
       exit: {
         exitCode: 1,
         signal: undefined,
+        cause: 'crashed',
         reason: 'crashed',
         method: 'exited',
         isForcefullyTerminated: false,
         uptimeMs: 5,
         cleanupMs: 0,
+        steps: [],
       },
     });
     expect(named(sdk.spans(), WORKER_SPAN_NAMES.terminate)).toEqual([]);
     telemetry.shutdown();
     const [span] = named(sdk.spans(), WORKER_SPAN_NAMES.terminate);
     expect(span!.status).toEqual({ code: SpanStatusCode.ERROR, message: 'crashed' });
+  });
+
+  it('judges an end by its cause, not its words: a recycle of a failing data plane is no error', () => {
+    const { sdk, bus, telemetry } = setup();
+    const s = poolScript(bus, 'p1');
+    const stop = { exitCode: 0, method: 'graceful', uptimeMs: 5, cleanupMs: 40 } as const;
+    s.terminated('w0', 1_000, 1001, { ...stop, cause: 'recycled', reason: 'data plane failing' });
+    s.terminated('w1', 1_000, 1002, { ...stop, cause: 'start_failed', reason: 'start failed' });
+    telemetry.shutdown();
+    const spans = named(sdk.spans(), WORKER_SPAN_NAMES.terminate);
+    expect(spans.map((span) => [span.attributes['snakepit.exit.cause'], span.status.code])).toEqual(
+      [
+        ['recycled', SpanStatusCode.UNSET],
+        ['start_failed', SpanStatusCode.ERROR],
+      ],
+    );
   });
 
   it('builds no worker spans when switched off', () => {

@@ -41,8 +41,10 @@ export { runDemo } from './commands/demo.js';
 export type { DemoOptions } from './commands/demo.js';
 export { psCommand } from './commands/ps.js';
 export type { PsOptions } from './commands/ps.js';
-export { listRuns } from './registry/listRuns.js';
-export type { RunListing, RunListingStatus, WorkerListing } from './registry/listRuns.js';
+// Moved to core (a run on this machine has one home); re-exported so that the
+// CLI's embedding API is unchanged.
+export { listRuns } from '@snakepit/core/run';
+export type { RunListing, RunListingStatus, WorkerListing } from '@snakepit/core/run';
 export { reapCommand } from './commands/reap.js';
 export type { ReapCommandOptions } from './commands/reap.js';
 export { doctorCommand } from './commands/doctor.js';

@@ -1,7 +1,7 @@
-import { runtimeDir } from '@snakepit/core';
+import { runtimeDir } from '@snakepit/core/process';
+import { listRuns } from '@snakepit/core/run';
+import type { RunListing } from '@snakepit/core/run';
 import { formatDuration } from '../formatDuration.js';
-import { listRuns } from '../registry/listRuns.js';
-import type { RunListing } from '../registry/listRuns.js';
 
 /** Options of {@link psCommand}. */
 export interface PsOptions {

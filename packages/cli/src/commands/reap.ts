@@ -1,4 +1,5 @@
-import { EventBus, reapOrphans } from '@snakepit/core';
+import { EventBus } from '@snakepit/core';
+import { reapOrphans } from '@snakepit/core/run';
 
 /** Options of {@link reapCommand}. */
 export interface ReapCommandOptions {

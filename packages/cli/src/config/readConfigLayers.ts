@@ -1,4 +1,5 @@
-import { isSnakepitError, parseOptions } from '@snakepit/core';
+import { isSnakepitError } from '@snakepit/core';
+import { parseOptions } from '@snakepit/core/options';
 import { z } from 'zod';
 import { CONFIG_FIELDS, CONFIG_KEYS, parseFieldText } from './configFields.js';
 import type { ConfigKey } from './configFields.js';

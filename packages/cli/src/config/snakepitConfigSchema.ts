@@ -1,4 +1,4 @@
-import { poolOptionsSchema } from '@snakepit/python-bridge';
+import { poolOptionsSchema } from '@snakepit/python-bridge/internal';
 import { z } from 'zod';
 import { CONFIG_FIELDS } from './configFields.js';
 

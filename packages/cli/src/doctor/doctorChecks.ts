@@ -2,16 +2,16 @@ import { execFile } from 'node:child_process';
 import { constants } from 'node:fs';
 import { access, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isSnakepitError, resolvePython, resolveRuntimeDir } from '@snakepit/core';
-import type { SkippedRuntimeDir } from '@snakepit/core';
-import type { ResolvedPython } from '@snakepit/core';
+import { isSnakepitError } from '@snakepit/core';
+import { resolvePython, resolveRuntimeDir } from '@snakepit/core/process';
+import type { ResolvedPython, SkippedRuntimeDir } from '@snakepit/core/process';
+import { PYTHON_PACKAGE_DIR } from '@snakepit/python-bridge';
 import {
   GRPC_FORK_SUPPORT_ENV,
-  PYTHON_PACKAGE_DIR,
   readTestedVersions,
   untestedVersion,
-} from '@snakepit/python-bridge';
-import type { TestedVersions } from '@snakepit/python-bridge';
+} from '@snakepit/python-bridge/internal';
+import type { TestedVersions } from '@snakepit/python-bridge/internal';
 import { MIN_NODE, NODE_END_OF_LIFE, TESTED_NODE_LINES } from './nodeReleases.js';
 
 /** How one check went: `warn` is worth knowing, `fail` breaks `snakepit run`. */

@@ -1,3 +1,5 @@
+import { POOL_WORKER_STATES } from '@snakepit/core';
+
 /**
  * The live status page served at `/`: one self-contained HTML document (no
  * external assets, no framework) that follows the run through `/events`
@@ -99,7 +101,7 @@ export const STATUS_PAGE_HTML = `<!doctype html>
 <script>
 (function () {
   'use strict';
-  var STATES = ['ready', 'busy', 'starting', 'unhealthy', 'stopping', 'stopped'];
+  var STATES = ${JSON.stringify(POOL_WORKER_STATES)};
   var MAX_TIMELINE = 200;
   var timeline = [];
   var lastRestarts = {};

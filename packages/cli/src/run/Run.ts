@@ -1,5 +1,7 @@
-import { EventBus, createRunId, killRunProcesses, resolvePython } from '@snakepit/core';
-import type { ResolvedPython } from '@snakepit/core';
+import { EventBus } from '@snakepit/core';
+import { resolvePython } from '@snakepit/core/process';
+import { createRunId, killRunProcesses } from '@snakepit/core/run';
+import type { ResolvedPython } from '@snakepit/core/process';
 import { createPool } from '@snakepit/python-bridge';
 import type { Pool } from '@snakepit/python-bridge';
 import { toPoolOptions } from '../config/resolveRunConfig.js';

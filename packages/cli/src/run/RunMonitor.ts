@@ -1,5 +1,6 @@
-import type { EventBus } from '@snakepit/core';
-import type { PoolStats, PoolWorkerState } from '@snakepit/python-bridge';
+import { POOL_WORKER_STATES } from '@snakepit/core';
+import type { EventBus, PoolWorkerState } from '@snakepit/core';
+import type { PoolStats } from '@snakepit/python-bridge';
 import { describeEvent } from './describeEvent.js';
 import type { LifecycleKind, LogLevel } from './describeEvent.js';
 
@@ -87,15 +88,6 @@ interface Tracked {
   lastPongAtMs: number | undefined;
   latencies: number[];
 }
-
-const STATES: readonly PoolWorkerState[] = [
-  'starting',
-  'ready',
-  'busy',
-  'unhealthy',
-  'stopping',
-  'stopped',
-];
 
 /**
  * Watches a run through its events (and its pool, once `createPool` has
@@ -192,7 +184,7 @@ export class RunMonitor {
     const now = Date.now();
     const stats = this.#pool?.stats();
     const workers = stats ? stats.workers.map((w) => this.#fromPool(w)) : this.#fromEvents(now);
-    const byState = Object.fromEntries(STATES.map((s) => [s, 0])) as Record<
+    const byState = Object.fromEntries(POOL_WORKER_STATES.map((s) => [s, 0])) as Record<
       PoolWorkerState,
       number
     >;

@@ -58,9 +58,8 @@ const DESCRIBERS: { readonly [N in SnakepitEventName]?: Describer<N> } = {
     const { exit } = e;
     const how =
       exit.signal !== undefined ? `signal ${exit.signal}` : `exit code ${String(exit.exitCode)}`;
-    // Recycling stops a process on purpose too (`max requests`, `max uptime`, `max rss`).
-    const isNormal =
-      ['shutdown', 'stopped'].includes(exit.reason) || exit.reason.startsWith('max ');
+    // Recycling stops a process on purpose too.
+    const isNormal = exit.cause === 'shutdown' || exit.cause === 'recycled';
     return {
       level: isNormal ? 'info' : 'warn',
       kind: isNormal ? 'stopped' : 'crashed',
@@ -129,7 +128,7 @@ const DESCRIBERS: { readonly [N in SnakepitEventName]?: Describer<N> } = {
     level: 'info',
     kind: 'recycled',
     workerId: e.workerId,
-    message: `${e.workerId} is being recycled (${e.reason})`,
+    message: `${e.workerId}${pidText(e.pid)} is being recycled (${e.reason})`,
   }),
   'snakepit.pool.worker.state': (e) => ({
     level: 'debug',

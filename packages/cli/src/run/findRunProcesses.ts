@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import { readProcessEnvironment } from '@snakepit/core';
+import { readProcessEnvironment } from '@snakepit/core/process';
 
 /**
  * Pids of live processes whose environment names `runId`
@@ -11,7 +11,7 @@ export function findRunProcesses(runId: string): number[] {
 }
 
 /** Pids of live processes per `SNAKEPIT_RUN_ID`, in one pass over `/proc`. */
-export function scanRunIds(): Map<string, number[]> {
+function scanRunIds(): Map<string, number[]> {
   const byRun = new Map<string, number[]>();
   let entries: string[];
   try {

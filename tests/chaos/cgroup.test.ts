@@ -12,14 +12,24 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { EventBus, detectCgroupBase, reapOrphans } from '@snakepit/core';
+import { EventBus } from '@snakepit/core';
+import { detectCgroupBase } from '@snakepit/core/process';
+import { reapOrphans } from '@snakepit/core/run';
 import type { SnakepitEventMap } from '@snakepit/core';
 import type { PoolOptions } from '@snakepit/python-bridge';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { usePools } from '../support/pools.js';
 import { killOwners, startOwner } from '../support/ownerProcess.js';
 import type { ProcessRef } from '../support/processes.js';
-import { killRefs, killRun, readStat, refOf, waitUntilGone } from '../support/processes.js';
+import {
+  killRefs,
+  killRun,
+  processesOfRun,
+  readStat,
+  refOf,
+  waitFor,
+  waitUntilGone,
+} from '../support/processes.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures', import.meta.url));
 const ESCAPING: PoolOptions = { adapter: 'escape_adapter', pythonPath: [FIXTURES] };
@@ -150,6 +160,13 @@ describe('cgroup v2 layer', () => {
 
     const dir = join(mountOf(), runCgroup ?? '');
     expect(existsSync(dir)).toBe(true); // nobody was left to remove it…
+    // The owner's watchdog finishes its kill and exits on its own; until then
+    // the run still has a live process of its own, which the reaper rightly leaves.
+    await waitFor(
+      () => processesOfRun(owner.runId).length === 0,
+      10_000,
+      'every process of the run (the watchdog too) gone',
+    );
     await reapOrphans();
     expect(existsSync(dir)).toBe(false); // …until the next start's reaper
   });

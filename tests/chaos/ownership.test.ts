@@ -11,7 +11,8 @@
 // Build first: `pnpm exec tsc -b`.
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { EventBus, reapOrphans } from '@snakepit/core';
+import { EventBus } from '@snakepit/core';
+import { reapOrphans } from '@snakepit/core/run';
 import type { SnakepitEventMap } from '@snakepit/core';
 import { describe, expect, it } from 'vitest';
 import { startRun } from '../support/chaosResults.js';

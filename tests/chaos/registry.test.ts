@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { reapOrphans } from '@snakepit/core';
+import { reapOrphans } from '@snakepit/core/run';
 import { describe, expect, it } from 'vitest';
 import { expectAllGone, repetitions, useChaos } from '../support/chaos.js';
 import { startRun } from '../support/chaosResults.js';

@@ -432,7 +432,7 @@ describe('19. the wall clock of a worker stepped ±1 h while busy() runs', () =>
       expect(hangs).toMatchObject([{ error: 'WORKER_CRASHED' }, { error: 'WORKER_CRASHED' }]);
       // Found only once its Busy had ended.
       for (const hang of hangs) expect((hang as { ms: number }).ms).toBeGreaterThan(2_000);
-      const killedAsHung = () => terminated.filter((e) => e.exit.reason === 'heartbeat timeout');
+      const killedAsHung = () => terminated.filter((e) => e.exit.cause === 'heartbeat_timeout');
       await waitFor(() => killedAsHung().length >= 2, 10_000, 'two workers killed as hung');
       const killed = killedAsHung();
       expect(killed).toHaveLength(2);

@@ -49,6 +49,14 @@ describe('snakepit run', () => {
     const metrics = await get(`${base}/metrics`);
     expect(metrics.status).toBe(200);
     expect(metrics.body).toContain('snakepit_worker_process_started_total');
+    // The fault counters are there from the first scrape, at 0 (seeded at start).
+    for (const name of [
+      'snakepit_worker_heartbeat_timeout_total',
+      'snakepit_worker_process_terminated_total',
+      'snakepit_worker_cleanup_completed_total',
+    ]) {
+      expect(metrics.body).toMatch(new RegExp(`^${name}\\{[^}]*\\} 0$`, 'm'));
+    }
     expect(metrics.body).toContain(`snakepit_run_id="${status.runId}"`);
     const page = await get(`${base}/`);
     expect(page.body).toContain("new EventSource('events')");

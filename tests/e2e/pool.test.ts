@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { EventBus, isSnakepitError, runtimeDir } from '@snakepit/core';
+import { EventBus, isSnakepitError } from '@snakepit/core';
+import { runtimeDir } from '@snakepit/core/process';
 import { createPool } from '@snakepit/python-bridge';
 import type { Pool } from '@snakepit/python-bridge';
 import { describe, expect, it } from 'vitest';
-import { testStart, usePools } from '../support/pools.js';
+import { testMatrix, usePools } from '../support/pools.js';
 import { FIXTURES } from '../support/chaos.js';
 import { isGone, processesOfRun, waitFor } from '../support/processes.js';
 
@@ -230,7 +231,7 @@ describe('pool supervision', () => {
     const runId = `pool-${randomBytes(4).toString('hex')}`;
     const error = await createPool({
       runId,
-      ...testStart(),
+      ...testMatrix(),
       size: 2,
       adapter: 'no_such_adapter',
     }).catch((e: unknown) => e);
@@ -246,7 +247,7 @@ describe('pool supervision', () => {
     const startedAt = performance.now();
     const error = await createPool({
       runId,
-      ...testStart(),
+      ...testMatrix(),
       size: 1,
       adapter: 'slow_import_adapter',
       pythonPath: [FIXTURES],

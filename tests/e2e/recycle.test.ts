@@ -1,3 +1,4 @@
+import type { SnakepitEventMap } from '@snakepit/core';
 import { describe, expect, it } from 'vitest';
 import { usePools } from '../support/pools.js';
 import { isGone, waitFor, workersOfRun } from '../support/processes.js';
@@ -7,8 +8,10 @@ const startPool = usePools('recycle');
 describe('recycling', () => {
   it('replaces a worker after maxRequests calls without failing a call, new process first', async () => {
     const pool = await startPool({ size: 1, recycle: { maxRequests: 5 } });
-    const recycled: string[] = [];
-    pool.events.on('snakepit.pool.worker.recycled', (e) => recycled.push(e.reason));
+    const recycled: SnakepitEventMap['snakepit.pool.worker.recycled'][] = [];
+    const ended: SnakepitEventMap['snakepit.worker.process.terminated'][] = [];
+    pool.events.on('snakepit.pool.worker.recycled', (e) => recycled.push(e));
+    pool.events.on('snakepit.worker.process.terminated', (e) => ended.push(e));
     const first = pool.stats().workers[0]!.pid!;
     const results: unknown[] = [];
     for (let i = 0; i < 5; i++) results.push(await pool.execute('add', [i, 0]));
@@ -16,8 +19,19 @@ describe('recycling', () => {
     // Calls keep flowing while the old process drains.
     for (let i = 5; i < 9; i++) results.push(await pool.execute('add', [i, 0]));
     expect(results).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
-    expect(recycled).toEqual(['max requests']);
+    expect(recycled).toEqual([
+      { poolId: pool.id, workerId: `${pool.id}.w1`, pid: first, reason: 'max requests' },
+    ]);
     await waitFor(() => isGone(first), 10_000, 'old process gone');
+    // The old process's end says why in a closed cause, the words beside it,
+    // and the pool it belonged to; it drained, so the Shutdown rung sufficed.
+    await waitFor(() => ended.length === 1, 10_000, 'old process terminated event');
+    expect(ended[0]).toMatchObject({
+      poolId: pool.id,
+      pid: first,
+      exit: { cause: 'recycled', reason: 'max requests', method: 'graceful' },
+    });
+    expect(ended[0]!.exit.steps.map((s) => s.step)).toEqual(['graceful_requested']);
     expect(pool.stats().workers[0]!.restarts).toBe(0); // a recycle is not a restart
     expect(workersOfRun(pool.runId)).toHaveLength(1);
   });

@@ -25,13 +25,12 @@ import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { setInterval, setTimeout as sleep } from 'node:timers/promises';
 import {
-  RunRegistry,
   createRunDir,
   ownProcessIdentity,
   readProcessIdentity,
   spawnProcess,
-  startWatchdog,
-} from '@snakepit/core';
+} from '@snakepit/core/process';
+import { RunRegistry, startWatchdog } from '@snakepit/core/run';
 import { describeProcesses, descendantsOf, readStat, refOf, waitFor } from './proc.mjs';
 
 const spec = JSON.parse(process.argv[2] ?? process.env.SNAKEPIT_OWNER_SPEC ?? '{}');
@@ -119,8 +118,14 @@ async function main() {
     });
     return idleUntilKilled();
   }
-  // SNAKEPIT_TEST_START (see tests/support/pools.ts) reaches owners through their environment.
-  const start = process.env.SNAKEPIT_TEST_START ? { start: process.env.SNAKEPIT_TEST_START } : {};
+  // SNAKEPIT_TEST_START and SNAKEPIT_TEST_TRANSPORT (see tests/support/pools.ts) reach
+  // owners through their environment.
+  const start = {
+    ...(process.env.SNAKEPIT_TEST_START ? { start: process.env.SNAKEPIT_TEST_START } : {}),
+    ...(process.env.SNAKEPIT_TEST_TRANSPORT
+      ? { transport: process.env.SNAKEPIT_TEST_TRANSPORT }
+      : {}),
+  };
   // Loaded only here: a `processes` owner needs nothing but core (built).
   const { createPool } = await import('@snakepit/python-bridge');
   const pool = await createPool({ ...start, ...spec.pool, runId: spec.runId });

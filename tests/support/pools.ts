@@ -18,9 +18,31 @@ export function testStart(): { start?: 'spawn' | 'forkserver' } {
   return { start };
 }
 
+/**
+ * The data plane the suite runs under: `SNAKEPIT_TEST_TRANSPORT=framed` runs
+ * the same pool, heartbeat and recycle tests over the framed transport (and
+ * combines with `SNAKEPIT_TEST_START`). A test that sets `transport` keeps it.
+ */
+export function testTransport(): { transport?: 'grpc' | 'framed' } {
+  const transport = process.env.SNAKEPIT_TEST_TRANSPORT;
+  if (transport === undefined || transport === '') return {};
+  if (transport !== 'grpc' && transport !== 'framed') {
+    throw new Error(`SNAKEPIT_TEST_TRANSPORT must be grpc or framed, got \`${transport}\``);
+  }
+  return { transport };
+}
+
+/** The suite's start mode and transport, to spread into pool options. */
+export function testMatrix(): { start?: 'spawn' | 'forkserver'; transport?: 'grpc' | 'framed' } {
+  return { ...testStart(), ...testTransport() };
+}
+
 /** What {@link usePoolCleanUp} returns. */
 export interface PoolCleanUp {
-  /** Creates a pool with a fresh run id (and the suite's start mode), cleaned up after the test. */
+  /**
+   * Creates a pool with a fresh run id (and the suite's start mode and
+   * transport), cleaned up after the test.
+   */
   startPool: (options?: PoolOptions) => Promise<Pool>;
   /** A fresh run id whose processes are SIGKILLed after the test (for pools made by hand). */
   newRunId: () => string;
@@ -51,7 +73,7 @@ export function usePoolCleanUp(
   return {
     newRunId,
     async startPool(options = {}) {
-      const pool = await createPool({ runId: newRunId(), ...testStart(), ...options });
+      const pool = await createPool({ runId: newRunId(), ...testMatrix(), ...options });
       // A run id given in `options` is cleaned up too.
       if (!runIds.includes(pool.runId)) runIds.push(pool.runId);
       pools.push(pool);

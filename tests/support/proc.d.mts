@@ -1,5 +1,5 @@
 // Types of proc.mjs (plain JavaScript so that bench/ and owner.mjs load it unbuilt).
-import type { ProcStat } from '@snakepit/core';
+import type { ProcStat } from '@snakepit/core/process';
 
 /**
  * A process named by pid and start time (`/proc/PID/stat` field 22, in clock

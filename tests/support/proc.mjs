@@ -5,7 +5,7 @@
 // package): this file only combines it. Linux only.
 import { readFileSync, readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { readProcStat, readProcessEnvironment } from '@snakepit/core';
+import { readProcStat, readProcessEnvironment } from '@snakepit/core/process';
 
 /** `/proc/PID/stat` as core reads it; `undefined` once the process is gone. */
 export const readStat = readProcStat;

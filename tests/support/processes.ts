@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RUN_CGROUP_PREFIX, detectCgroupBase, removeCgroup } from '@snakepit/core';
+import { RUN_CGROUP_PREFIX, detectCgroupBase, removeCgroup } from '@snakepit/core/process';
 import { cmdlineOf, commOf, processesOfRun, processesWithEnv, refOf, waitFor } from './proc.mjs';
 import type { ProcessRef } from './proc.mjs';
 

@@ -2,7 +2,7 @@
 // user": run as an unprivileged uid with no SNAKEPIT_RUNTIME_DIR, it starts a
 // one-worker pool from the BUILT packages, makes one call, stops, and prints
 // one JSON line: { runtimeDir, skipped, runId, result } or { error, code }.
-import { resolveRuntimeDir } from '@snakepit/core';
+import { resolveRuntimeDir } from '@snakepit/core/process';
 import { createPool } from '@snakepit/python-bridge';
 
 const print = (line) => process.stdout.write(`${JSON.stringify(line)}\n`);

@@ -1,6 +1,7 @@
 // Snakepit against the alternatives, side by side in one run (issue 8, the
 // README's headline table):
 //   snakepit  a pool (createPool, defaults: dedicated placement, heartbeats on)
+//   framed    the same pool with `transport: 'framed'` (issue 18; parts c and d)
 //   jsonl     a python-shell-style worker: JSON lines on stdin/stdout
 //   plain     plain child_process.spawn of a Python socket server, no guards
 //   grpc      raw grpcio: a bare nice-grpc client on a grpcio server (generated
@@ -27,7 +28,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { EventBus, resolvePython } from '@snakepit/core';
+import { EventBus } from '@snakepit/core';
+import { resolvePython } from '@snakepit/core/process';
 import { createPool } from '@snakepit/python-bridge';
 import { startJsonLinesPeer, startPlainSocketPeer, startRawGrpcPeer } from './peers.mjs';
 import { isQuick, record, recordSummary } from './record.mjs';
@@ -82,7 +84,11 @@ const KINDS = [
   ['plain', 'plain child_process, no guards'],
   ['grpc', 'raw grpcio + nice-grpc'],
 ];
-const LABEL = Object.fromEntries(KINDS);
+// The pool again over the framed data plane: measured beside the others in parts c and d.
+const FRAMED = ['framed', 'Snakepit pool, framed transport'];
+const FRAMED_OPTIONS = { transport: 'framed' };
+const isPoolKind = (kind) => kind === 'snakepit' || kind === 'framed';
+const LABEL = Object.fromEntries([...KINDS, FRAMED]);
 const SECTION = {
   a: `a. owner SIGKILLed with ${ORPHAN_WORKERS} workers + 1 grandchild each: processes alive ${ORPHAN_WAIT_MS / 1000} s later`,
   b: 'b. hung worker (SIGSTOP): time until detected / replaced',
@@ -321,16 +327,21 @@ async function sequential(fn, count) {
 async function partC() {
   // concurrency 8: as many calls at once as the worker's gRPC server runs (and grpc's peer).
   const pool = await createPool({ runId: newRunId('lat'), size: 1, concurrency: 8 });
+  const framed = await createPool({
+    ...{ runId: newRunId('lat'), size: 1, concurrency: 8 },
+    ...FRAMED_OPTIONS,
+  });
+  const pools = { snakepit: pool, framed };
   const peers = {};
   try {
     for (const [kind] of KINDS.slice(1)) peers[kind] = await startPeer(kind);
-    const cases = KINDS.map(([kind, label]) =>
-      kind === 'snakepit'
+    const cases = [KINDS[0], FRAMED, ...KINDS.slice(1)].map(([kind, label]) =>
+      isPoolKind(kind)
         ? {
             kind,
             name: label,
-            call: () => pool.execute('echo', ARGS),
-            pids: [pool.stats().workers[0].pid],
+            call: () => pools[kind].execute('echo', ARGS),
+            pids: [pools[kind].stats().workers[0].pid],
           }
         : {
             kind,
@@ -392,7 +403,7 @@ async function partC() {
       rows,
     );
   } finally {
-    await Promise.all([pool.stop(), ...Object.values(peers).map((p) => p.stop())]);
+    await Promise.all([pool.stop(), framed.stop(), ...Object.values(peers).map((p) => p.stop())]);
   }
 }
 
@@ -402,7 +413,7 @@ async function partC() {
 /** Starts IDLE_WORKERS of `kind` until each answers; returns pids, the time, and a stop. */
 async function startMany(kind, options = {}) {
   const t0 = performance.now();
-  if (kind === 'snakepit') {
+  if (isPoolKind(kind)) {
     const runId = newRunId('idle');
     const pool = await createPool({ runId, size: IDLE_WORKERS, ...options });
     const startMs = performance.now() - t0;
@@ -425,7 +436,7 @@ async function stopTimed(started) {
 }
 
 async function idleCpu(started, kind) {
-  await sleep((kind === 'snakepit' ? POOL_SETTLE_S : SETTLE_S) * 1000);
+  await sleep((isPoolKind(kind) ? POOL_SETTLE_S : SETTLE_S) * 1000);
   const pids = started.pids();
   const before = cpuSnapshot(pids);
   await sleep(IDLE_WINDOW_S * 1000);
@@ -436,7 +447,11 @@ async function idleCpu(started, kind) {
 
 async function partD() {
   const cases = [
-    ...KINDS.map(([kind, label]) => [kind, label, {}]),
+    ...[KINDS[0], FRAMED, ...KINDS.slice(1)].map(([kind, label]) => [
+      kind,
+      label,
+      kind === 'framed' ? FRAMED_OPTIONS : {},
+    ]),
     ['snakepit', `${LABEL.snakepit}, heartbeats off`, { heartbeat: false }],
   ];
   const rows = [];
@@ -445,7 +460,7 @@ async function partD() {
     const stops = [];
     const gones = [];
     let cpu;
-    const isMain = Object.keys(options).length === 0;
+    const isMain = options.heartbeat === undefined;
     for (let i = 0; i < (isMain ? START_RUNS : 1); i++) {
       const started = await startMany(kind, options);
       starts.push(started.startMs);

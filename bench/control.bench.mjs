@@ -5,7 +5,7 @@
 //
 // Build first: `pnpm exec tsc -b packages/python-bridge`, then `node bench/control.bench.mjs`.
 // Scale with BENCH_ROUND_TRIPS (default 4000 each) and BENCH_WARMUP (3000 each).
-import { resolvePython } from '@snakepit/core';
+import { resolvePython } from '@snakepit/core/process';
 import { startPythonWorker } from '@snakepit/python-bridge';
 import { openRawGrpcClient, startSocketEchoPeer } from './peers.mjs';
 import {

@@ -17,7 +17,7 @@
 // BENCH_START_CONCURRENCY.
 import { randomBytes } from 'node:crypto';
 import { readdirSync } from 'node:fs';
-import { resolvePython } from '@snakepit/core';
+import { resolvePython } from '@snakepit/core/process';
 import { createPool, startPythonWorker } from '@snakepit/python-bridge';
 import { openRawGrpcClient, startJsonLinesPeer, startSocketEchoPeer } from './peers.mjs';
 import {

@@ -13,7 +13,7 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { cpus, loadavg, release, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { resolvePython } from '@snakepit/core';
+import { resolvePython } from '@snakepit/core/process';
 import { renderHeadline, renderResults } from './render.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -136,12 +136,12 @@ let poolFailed;
 bus.on('snakepit.pool.worker.recycled', () => counts.recycles++);
 bus.on('snakepit.supervisor.child.restarted', () => counts.restarts++);
 const exitReasons = new Map();
-const exitOf = new Map(); // pid → exit reason, to tell what became of each chaos victim
+const exitOf = new Map(); // pid → exit cause, to tell what became of each chaos victim
 const victims = []; // { pid, action }
 bus.on('snakepit.worker.process.terminated', (e) => {
-  exitOf.set(e.pid, e.exit.reason);
-  if (e.exit.reason === 'heartbeat timeout') counts.hungDetected++;
-  exitReasons.set(e.exit.reason, (exitReasons.get(e.exit.reason) ?? 0) + 1);
+  exitOf.set(e.pid, e.exit.cause);
+  if (e.exit.cause === 'heartbeat_timeout') counts.hungDetected++;
+  exitReasons.set(e.exit.cause, (exitReasons.get(e.exit.cause) ?? 0) + 1);
 });
 bus.on('snakepit.pool.failed', (e) => (poolFailed = e.reason));
 

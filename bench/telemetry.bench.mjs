@@ -1,8 +1,9 @@
 // The cost of telemetry per event, side by side in one run: an event nobody
 // listens to, the same events with the mapping and a real SDK attached
 // (MeterProvider with a pull reader, as Prometheus uses; spans batched), and
-// one execute span with its traceparent. Medians of repeated rounds.
-// Targets (issue 6): ≤ 0.1 µs, ≤ 2 µs, ≤ 20 µs.
+// one execute span with its traceparent, and the per-call cost of the call
+// tracer createTelemetry attaches to the bus when no SDK is registered.
+// Medians of repeated rounds. Targets (issue 6): ≤ 0.1 µs, ≤ 2 µs, ≤ 20 µs.
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { EventBus } from '@snakepit/core';
@@ -145,6 +146,28 @@ rows.push(
     20_000,
   ],
 );
+// What a pool does per call to pick and use its tracer (Pool#execute): no
+// tracer at all (`traceCalls: false`, or no telemetry), and the one that
+// createTelemetry attaches to the bus by default, on the global tracer,
+// which is a no-op while no SDK is registered.
+const untraced = new EventBus();
+const noSdkBus = new EventBus();
+const noSdkTelemetry = createTelemetry(noSdkBus);
+const ownTracer = undefined;
+const handlerTime = { handlerTimeUs: 50 };
+rows.push(
+  [
+    'call, no tracer attached: bus.executeTracer look-up',
+    nsPerOp(() => (ownTracer ?? untraced.executeTracer)?.start(target).end('ok', handlerTime)),
+    100,
+  ],
+  [
+    'call, default tracer, no SDK (no-op tracer): start + end',
+    nsPerOp(() => (ownTracer ?? noSdkBus.executeTracer)?.start(target).end('ok', handlerTime)),
+    2000,
+  ],
+);
+noSdkTelemetry.shutdown();
 const { errors } = await reader.collect();
 telemetry.shutdown();
 await Promise.all([meterProvider.shutdown(), tracerProvider.shutdown()]);

@@ -3,7 +3,7 @@
 // @snakepit/core) with the given arguments, so that scripts and CI use the
 // same interpreter as the library. `--check` only prints what was found.
 import { spawnSync } from 'node:child_process';
-import { resolvePython } from '../packages/core/dist/index.js';
+import { resolvePython } from '../packages/core/dist/process.js';
 
 const args = process.argv.slice(2);
 let python;

@@ -282,6 +282,7 @@ export namespace snakepit {
             result?: (snakepit.v1.IPayload|null);
             error?: (snakepit.v1.IPythonError|null);
             handlerTimeUs?: (number|null);
+            handlerSpanRecorded?: (boolean|null);
         }
 
         class ExecuteResponse implements IExecuteResponse {
@@ -289,6 +290,7 @@ export namespace snakepit {
             public result?: (snakepit.v1.IPayload|null);
             public error?: (snakepit.v1.IPythonError|null);
             public handlerTimeUs: number;
+            public handlerSpanRecorded: boolean;
             public outcome?: ("result"|"error");
             public static create(properties?: snakepit.v1.IExecuteResponse): snakepit.v1.ExecuteResponse;
             public static encode(message: snakepit.v1.IExecuteResponse, writer?: $protobuf.Writer): $protobuf.Writer;

@@ -3411,6 +3411,7 @@ export const snakepit = $root.snakepit = (() => {
              * @property {snakepit.v1.IPayload|null} [result] ExecuteResponse result
              * @property {snakepit.v1.IPythonError|null} [error] ExecuteResponse error
              * @property {number|null} [handlerTimeUs] ExecuteResponse handlerTimeUs
+             * @property {boolean|null} [handlerSpanRecorded] ExecuteResponse handlerSpanRecorded
              */
 
             /**
@@ -3451,6 +3452,14 @@ export const snakepit = $root.snakepit = (() => {
              * @instance
              */
             ExecuteResponse.prototype.handlerTimeUs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * ExecuteResponse handlerSpanRecorded.
+             * @member {boolean} handlerSpanRecorded
+             * @memberof snakepit.v1.ExecuteResponse
+             * @instance
+             */
+            ExecuteResponse.prototype.handlerSpanRecorded = false;
 
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
@@ -3500,6 +3509,8 @@ export const snakepit = $root.snakepit = (() => {
                     $root.snakepit.v1.PythonError.encode(message.error, writer.uint32(/* id 2, wireType 2 =*/18).fork(), q + 1).ldelim();
                 if (message.handlerTimeUs != null && Object.hasOwnProperty.call(message, "handlerTimeUs"))
                     writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.handlerTimeUs);
+                if (message.handlerSpanRecorded != null && Object.hasOwnProperty.call(message, "handlerSpanRecorded"))
+                    writer.uint32(/* id 4, wireType 0 =*/32).bool(message.handlerSpanRecorded);
                 return writer;
             };
 
@@ -3560,6 +3571,10 @@ export const snakepit = $root.snakepit = (() => {
                         }
                     case 3: {
                             message.handlerTimeUs = $toNumber(reader.uint64());
+                            break;
+                        }
+                    case 4: {
+                            message.handlerSpanRecorded = reader.bool();
                             break;
                         }
                     default:
@@ -3628,6 +3643,8 @@ export const snakepit = $root.snakepit = (() => {
                         message.handlerTimeUs = object.handlerTimeUs;
                     else if (typeof object.handlerTimeUs === "object")
                         message.handlerTimeUs = new $util.LongBits(object.handlerTimeUs.low >>> 0, object.handlerTimeUs.high >>> 0).toNumber(true);
+                if (object.handlerSpanRecorded != null)
+                    message.handlerSpanRecorded = Boolean(object.handlerSpanRecorded);
                 return message;
             };
 
@@ -3648,12 +3665,14 @@ export const snakepit = $root.snakepit = (() => {
                 if (q > $util.recursionLimit)
                     throw Error("max depth exceeded");
                 let object = {};
-                if (options.defaults)
+                if (options.defaults) {
                     if ($util.Long) {
                         let long = new $util.Long(0, 0, true);
                         object.handlerTimeUs = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
                     } else
                         object.handlerTimeUs = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                    object.handlerSpanRecorded = false;
+                }
                 if (message.result != null && Object.hasOwnProperty.call(message, "result")) {
                     object.result = $root.snakepit.v1.Payload.toObject(message.result, options, q + 1);
                     if (options.oneofs)
@@ -3671,6 +3690,8 @@ export const snakepit = $root.snakepit = (() => {
                         object.handlerTimeUs = options.longs === String ? String(message.handlerTimeUs) : message.handlerTimeUs;
                     else
                         object.handlerTimeUs = options.longs === String ? $util.Long.prototype.toString.call(message.handlerTimeUs) : options.longs === Number ? new $util.LongBits(message.handlerTimeUs.low >>> 0, message.handlerTimeUs.high >>> 0).toNumber(true) : message.handlerTimeUs;
+                if (message.handlerSpanRecorded != null && Object.hasOwnProperty.call(message, "handlerSpanRecorded"))
+                    object.handlerSpanRecorded = message.handlerSpanRecorded;
                 return object;
             };
 

@@ -6,9 +6,15 @@ export interface ExecuteTrace {
   readonly traceparent: string | undefined;
   /**
    * Ends the trace. `handlerTimeUs` is the time Python spent in the handler
-   * (absent when the call never reached it); `error` is what the call threw.
+   * (absent when the call never reached it); `isHandlerSpanRecorded` is true
+   * when Python recorded the handler's span itself (an OpenTelemetry SDK is set
+   * up in the worker), so the tracer must not record another; `error` is what
+   * the call threw.
    */
-  end(outcome: ExecuteOutcome, facts: { handlerTimeUs?: number; error?: unknown }): void;
+  end(
+    outcome: ExecuteOutcome,
+    facts: { handlerTimeUs?: number; isHandlerSpanRecorded?: boolean; error?: unknown },
+  ): void;
 }
 
 /**

@@ -19,7 +19,7 @@ import asyncio
 import inspect
 import time
 from collections.abc import Mapping
-from typing import Any, Callable, Generator, Optional
+from typing import Any, Callable, Dict, Generator, Optional
 
 from ._proto import snakepit_pb2
 from .adapter import CommandRegistry
@@ -49,22 +49,22 @@ class Invoker:
     ) -> snakepit_pb2.ExecuteResponse:
         """Run one command; its result or its exception becomes the response."""
         with self._counter.track():
-            handler_time_us = 0
+            facts: Dict[str, Any] = {"handler_time_us": 0}
             try:
                 handler = self._registry.get(request.command)
                 args, kwargs = decode_arguments(request.payload, request.content_type)
                 started = time.perf_counter()
                 try:
                     call = _call_context(request, is_active, trace)
-                    with call_scope(call), handler_span(request.command, dict(trace or {})):
+                    with call_scope(call), handler_span(request.command, dict(trace or {})) as span:
+                        facts["handler_span_recorded"] = span.is_recorded
                         result = _resolve(handler(*args, **kwargs))
                 finally:
-                    handler_time_us = int((time.perf_counter() - started) * 1_000_000)
+                    facts["handler_time_us"] = int((time.perf_counter() - started) * 1_000_000)
                 payload = encode_value(result)
             except BaseException as exc:  # see the module docstring
-                error = python_error(exc)
-                return snakepit_pb2.ExecuteResponse(error=error, handler_time_us=handler_time_us)
-            return snakepit_pb2.ExecuteResponse(result=payload, handler_time_us=handler_time_us)
+                return snakepit_pb2.ExecuteResponse(error=python_error(exc), **facts)
+            return snakepit_pb2.ExecuteResponse(result=payload, **facts)
 
     def stream(
         self,

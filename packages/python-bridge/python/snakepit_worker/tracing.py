@@ -3,20 +3,40 @@
 The owner sends ``traceparent`` (and ``tracestate``) as gRPC metadata. The worker
 puts them in the call context (``current_call().metadata``) and reports its handler
 time and exception back in the response, from which the owner records the
-handler's span: no OpenTelemetry package is needed in Python. When the
-OpenTelemetry API is importable, the handler also runs inside a real span that
-continues the caller's trace, so spans made by user code nest under it.
+handler's span (``snakepit.python.handler``): no OpenTelemetry package is needed
+in Python.
+
+When the OpenTelemetry API is importable, the handler runs inside the caller's
+context. When a recording tracer provider is also set up in the worker (the
+user's OpenTelemetry SDK set-up), Python opens ``snakepit.python.handler`` itself,
+as a child of the caller's span, runs the handler inside it, and says so in the
+response (``handler_span_recorded``): the owner then records no handler span of
+its own, so the trace has one handler span and a user's spans are its children.
+Python's SDK exports them; the owner's exporter never sees them.
 """
 
 from __future__ import annotations
 
 import contextlib
-from typing import Any, ContextManager, Dict, Iterable, Tuple
+import os
+from typing import Any, Dict, Iterable, Iterator, Tuple
+
+from .errors import qualified_type_name
 
 TRACE_KEYS = ("traceparent", "tracestate")
 
+HANDLER_SPAN_NAME = "snakepit.python.handler"
+"""The handler's span: the same name whether Python or the owner records it."""
+
 _otel: Any = None
 _otel_checked = False
+
+
+class HandlerSpan:
+    """What :func:`handler_span` did: ``is_recorded`` when Python recorded the span."""
+
+    def __init__(self, is_recorded: bool) -> None:
+        self.is_recorded = is_recorded
 
 
 def trace_metadata(invocation_metadata: Iterable[Tuple[str, Any]]) -> Dict[str, str]:
@@ -24,18 +44,55 @@ def trace_metadata(invocation_metadata: Iterable[Tuple[str, Any]]) -> Dict[str, 
     return {key: str(value) for key, value in invocation_metadata if key in TRACE_KEYS}
 
 
-def handler_span(command: str, trace: Dict[str, str]) -> ContextManager[Any]:
-    """A span around the handler when OpenTelemetry is installed, else nothing."""
+@contextlib.contextmanager
+def handler_span(command: str, trace: Dict[str, str]) -> Iterator[HandlerSpan]:
+    """Runs the block inside the call's trace context, in a handler span when one records.
+
+    Without OpenTelemetry, or without a ``traceparent``, it does nothing. An
+    exception of the block is recorded on the span (type, message, stack) and
+    raised again.
+    """
     otel = _load_otel()
     if otel is None or "traceparent" not in trace:
-        return contextlib.nullcontext()
+        yield HandlerSpan(False)
+        return
     propagate, trace_api = otel
     parent = propagate.extract(trace)
-    tracer = trace_api.get_tracer("snakepit_worker")
-    span: ContextManager[Any] = tracer.start_as_current_span(
-        f"snakepit.python {command}", context=parent
+    span = trace_api.get_tracer("snakepit_worker").start_span(
+        HANDLER_SPAN_NAME,
+        context=parent,
+        kind=trace_api.SpanKind.SERVER,
+        attributes=_attributes(command),
     )
-    return span
+    if not span.is_recording():
+        # No SDK (or a sampler said no): the owner records the handler span, as
+        # without OpenTelemetry; the handler still runs in the caller's context.
+        span.end()
+        span = trace_api.get_current_span(parent)
+    with trace_api.use_span(
+        span, end_on_exit=True, record_exception=False, set_status_on_exception=False
+    ):
+        try:
+            yield HandlerSpan(span.is_recording())
+        except BaseException as exc:  # see execution.py: every handler exception is answered
+            _record_failure(trace_api, span, exc)
+            raise
+
+
+def _attributes(command: str) -> Dict[str, str]:
+    attributes = {"snakepit.command": command}
+    worker_id = os.environ.get("SNAKEPIT_WORKER_ID")
+    if worker_id:
+        attributes["snakepit.worker.id"] = worker_id
+    return attributes
+
+
+def _record_failure(trace_api: Any, span: Any, exc: BaseException) -> None:
+    if not span.is_recording():
+        return
+    span.set_attribute("snakepit.python.exception.type", qualified_type_name(exc))
+    span.record_exception(exc)
+    span.set_status(trace_api.Status(trace_api.StatusCode.ERROR, str(exc)))
 
 
 def _load_otel() -> Any:
@@ -43,7 +100,8 @@ def _load_otel() -> Any:
     if not _otel_checked:
         _otel_checked = True
         try:
-            from opentelemetry import propagate, trace  # type: ignore[import-not-found]
+            # The ignore is unused where .venv has the API (./dev installs it), needed elsewhere.
+            from opentelemetry import propagate, trace  # type: ignore[import-not-found,unused-ignore]
 
             _otel = (propagate, trace)
         except ImportError:

@@ -1,5 +1,14 @@
 import type { ExecuteOptions } from './WorkerClient.js';
 
+/** What a call answered, with the facts the pool's tracing needs. */
+export interface CallResult {
+  readonly value: unknown;
+  /** Time Python spent in the handler, µs. */
+  readonly handlerTimeUs: number;
+  /** Python recorded the `snakepit.python.handler` span itself (an SDK is set up there). */
+  readonly isHandlerSpanRecorded: boolean;
+}
+
 /**
  * The data plane of one Python worker as the pool and `PythonWorker` use
  * it, whatever carries it: gRPC (`WorkerClient`) or length-prefixed frames
@@ -15,12 +24,11 @@ export interface DataPlaneClient {
    *   `PAYLOAD_TOO_LARGE`, `EXECUTE_TIMEOUT`, `ABORTED` or `WORKER_CRASHED`.
    */
   execute(command: string, args?: unknown, options?: ExecuteOptions): Promise<unknown>;
-  /** Like {@link execute}, also giving the time Python spent in the handler, µs. */
-  call(
-    command: string,
-    args?: unknown,
-    options?: ExecuteOptions,
-  ): Promise<{ value: unknown; handlerTimeUs: number }>;
+  /**
+   * Like {@link execute}, also giving the time Python spent in the handler, µs,
+   * and whether Python recorded the handler's span itself.
+   */
+  call(command: string, args?: unknown, options?: ExecuteOptions): Promise<CallResult>;
   /** Runs a generator `command`; yields each item it produces. Same errors as `execute`. */
   stream(command: string, args?: unknown, options?: ExecuteOptions): AsyncGenerator<unknown>;
   /** Closes the connection; calls in flight fail with `WORKER_CRASHED`. Idempotent. */

@@ -2,8 +2,8 @@ import { createConnection } from 'node:net';
 import type { Socket } from 'node:net';
 import { SnakepitError } from '@snakepit/core';
 import { v1 } from '@snakepit/proto';
-import { encodeArgs, toCallError } from '../data/payload.js';
-import type { DataPlaneClient } from './DataPlaneClient.js';
+import { encodeArgs, responseFacts, toCallError } from '../data/payload.js';
+import type { CallResult, DataPlaneClient } from './DataPlaneClient.js';
 import { FrameReader } from './FrameReader.js';
 import type { ExecuteOptions } from './WorkerClient.js';
 import {
@@ -68,11 +68,7 @@ export class FramedWorkerClient implements DataPlaneClient {
   }
 
   /** See {@link DataPlaneClient.call}. */
-  call(
-    command: string,
-    args?: unknown,
-    options: ExecuteOptions = {},
-  ): Promise<{ value: unknown; handlerTimeUs: number }> {
+  call(command: string, args?: unknown, options: ExecuteOptions = {}): Promise<CallResult> {
     return new Promise((resolve, reject) => {
       this.#start('execute', command, args, options, (event) => {
         if ('error' in event) return reject(event.error);
@@ -192,14 +188,15 @@ export class FramedWorkerClient implements DataPlaneClient {
     };
   }
 
-  #answer(command: string, frame: v1.DataFrame): { value: unknown; handlerTimeUs: number } {
+  #answer(command: string, frame: v1.DataFrame): CallResult {
     if (frame.error) throw this.#transportError(command, frame.error);
     const response = frame.response;
-    const handlerTimeUs = response?.handlerTimeUs ?? 0;
-    if (response?.error) throw toCallError(command, response.error, { handlerTimeUs });
+    const facts = responseFacts(response ?? {});
+    if (response?.error) throw toCallError(command, response.error, facts);
     return {
       value: decodeResultWithin(command, response?.result, this.#maxPayloadBytes),
-      handlerTimeUs,
+      handlerTimeUs: facts.handlerTimeUs,
+      isHandlerSpanRecorded: !!facts.isHandlerSpanRecorded,
     };
   }
 

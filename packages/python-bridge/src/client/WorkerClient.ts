@@ -3,7 +3,7 @@ import { WorkerServiceDefinition } from '@snakepit/proto';
 import type { v1 } from '@snakepit/proto';
 import { ClientError, Metadata, Status, createChannel, createClient } from 'nice-grpc';
 import type { Channel, Client } from 'nice-grpc';
-import { encodeArgs, toCallError } from '../data/payload.js';
+import { encodeArgs, responseFacts, toCallError } from '../data/payload.js';
 import {
   aborted,
   argumentsTooLarge,
@@ -12,7 +12,7 @@ import {
   transportFailed,
 } from './callErrors.js';
 import { DEFAULT_MAX_PAYLOAD_BYTES, messageLimitBytes } from './messageLimit.js';
-import type { DataPlaneClient } from './DataPlaneClient.js';
+import type { CallResult, DataPlaneClient } from './DataPlaneClient.js';
 
 /** Options of one call. */
 export interface ExecuteOptions {
@@ -63,13 +63,10 @@ export class WorkerClient implements DataPlaneClient {
 
   /**
    * Like {@link execute}, also giving the time Python spent in the handler
-   * (on a `PythonError` it is in `details.handlerTimeUs`).
+   * and whether Python recorded the handler's span (on a `PythonError` they
+   * are in `details.handlerTimeUs` and `details.isHandlerSpanRecorded`).
    */
-  async call(
-    command: string,
-    args?: unknown,
-    options: ExecuteOptions = {},
-  ): Promise<{ value: unknown; handlerTimeUs: number }> {
+  async call(command: string, args?: unknown, options: ExecuteOptions = {}): Promise<CallResult> {
     const call = this.#prepare(command, args, options);
     let response: v1.ExecuteResponse;
     try {
@@ -77,9 +74,14 @@ export class WorkerClient implements DataPlaneClient {
     } catch (error) {
       throw this.#transportError(command, error, options, call.hasTimedOut());
     }
-    const handlerTimeUs = response.handlerTimeUs;
-    if (response.error) throw toCallError(command, response.error, { handlerTimeUs });
-    return { value: this.#decodeResult(command, response.result), handlerTimeUs };
+    const facts = responseFacts(response);
+    if (response.error) throw toCallError(command, response.error, facts);
+    const value = this.#decodeResult(command, response.result);
+    return {
+      value,
+      handlerTimeUs: facts.handlerTimeUs,
+      isHandlerSpanRecorded: !!facts.isHandlerSpanRecorded,
+    };
   }
 
   /** Runs a generator `command`; yields each item it produces. Same errors as `execute`. */

@@ -75,6 +75,20 @@ export function decodePayload(payload: v1.IPayload | null | undefined): unknown 
   return JSON.parse(Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8'));
 }
 
+/**
+ * The facts of a response that also travel on the error it becomes
+ * (`details.handlerTimeUs`, `details.isHandlerSpanRecorded` when true).
+ */
+export function responseFacts(response: {
+  readonly handlerTimeUs?: number | null;
+  readonly handlerSpanRecorded?: boolean | null;
+}): { handlerTimeUs: number; isHandlerSpanRecorded?: true } {
+  const handlerTimeUs = response.handlerTimeUs ?? 0;
+  return response.handlerSpanRecorded === true
+    ? { handlerTimeUs, isHandlerSpanRecorded: true }
+    : { handlerTimeUs };
+}
+
 /** Turns a Python error report into the matching typed error. */
 export function toCallError(
   command: string,

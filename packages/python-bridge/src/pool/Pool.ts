@@ -233,8 +233,12 @@ export class Pool {
       const trace = tracer?.start({ poolId: this.id, workerId: call.slot.id, command });
       try {
         const traced = trace?.traceparent ? { ...sent, traceparent: trace.traceparent } : sent;
-        const { value, handlerTimeUs } = await call.slot.client.call(command, args, traced);
-        trace?.end('ok', { handlerTimeUs });
+        const { value, handlerTimeUs, isHandlerSpanRecorded } = await call.slot.client.call(
+          command,
+          args,
+          traced,
+        );
+        trace?.end('ok', { handlerTimeUs, isHandlerSpanRecorded });
         return value;
       } catch (error) {
         const failure = deadline?.explain(error, sent.timeoutMs) ?? error;
@@ -369,9 +373,13 @@ export class Pool {
   }
 }
 
-function handlerTimeOf(error: unknown): { handlerTimeUs?: number } {
-  const time = isSnakepitError(error) ? error.details.handlerTimeUs : undefined;
-  return typeof time === 'number' ? { handlerTimeUs: time } : {};
+function handlerTimeOf(error: unknown): { handlerTimeUs?: number; isHandlerSpanRecorded?: true } {
+  if (!isSnakepitError(error)) return {};
+  const { handlerTimeUs: time, isHandlerSpanRecorded: recorded } = error.details;
+  return {
+    ...(typeof time === 'number' ? { handlerTimeUs: time } : {}),
+    ...(recorded === true ? { isHandlerSpanRecorded: true } : {}),
+  };
 }
 
 function workerGone(workerId: string, command: string): SnakepitError {

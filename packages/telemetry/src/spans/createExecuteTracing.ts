@@ -12,7 +12,10 @@ export const PYTHON_HANDLER_SPAN_NAME = 'snakepit.python.handler';
  * whose W3C context travels to Python in gRPC metadata, and a child span
  * (`snakepit.python.handler`) for the time Python spent in the handler, as
  * Python reported it, carrying the Python exception when it raised. Python
- * needs no OpenTelemetry package for this.
+ * needs no OpenTelemetry package for this. When the worker has an OpenTelemetry
+ * SDK set up, Python records the handler span itself (so that the user's spans
+ * are its children), exports it with its own SDK, and says so in the
+ * response: no second handler span is recorded here.
  */
 export function createExecuteTracing(tracer: Tracer): ExecuteTracer {
   return {
@@ -20,9 +23,9 @@ export function createExecuteTracing(tracer: Tracer): ExecuteTracer {
       const execute = startExecuteSpan(tracer, call);
       return {
         traceparent: execute.traceparent,
-        end(outcome, { handlerTimeUs, error }) {
+        end(outcome, { handlerTimeUs, isHandlerSpanRecorded, error }) {
           const endMs = Date.now();
-          if (handlerTimeUs !== undefined) {
+          if (handlerTimeUs !== undefined && isHandlerSpanRecorded !== true) {
             const handler = tracer.startSpan(
               PYTHON_HANDLER_SPAN_NAME,
               {

@@ -1,0 +1,100 @@
+// Issue 19, item 5: with a recording OpenTelemetry tracer provider in the
+// worker's Python, Python records `snakepit.python.handler` as a child of the
+// traceparent the pool sent, a user's span in the handler is its child, and the
+// pool tells its tracer so that no second handler span is recorded
+// (createExecuteTracing's side is unit-tested in the telemetry package).
+// The worker runs tests/fixtures/otel_handler_adapter.py. The project's .venv
+// must have the OpenTelemetry API (./dev installs requirements-test.txt): there
+// this test fails without it; on another Python without it (Debian's, CI's
+// second pass) it checks that the pool's tracer still records the span.
+import { fileURLToPath } from 'node:url';
+import { PythonError } from '@snakepit/core';
+import type { ExecuteOutcome, ExecuteTracer } from '@snakepit/core';
+import { describe, expect, it } from 'vitest';
+import { usePoolCleanUp } from '../support/pools.js';
+
+const FIXTURES = fileURLToPath(new URL('../fixtures', import.meta.url));
+const TRACE_ID = '0af7651916cd43dd8448eb211c80319c';
+const CALLER_SPAN_ID = 'b7ad6b7169203331';
+
+interface Ended {
+  readonly command: string;
+  readonly outcome: ExecuteOutcome;
+  readonly facts: { handlerTimeUs?: number; isHandlerSpanRecorded?: boolean };
+}
+
+interface PythonSpan {
+  readonly name: string;
+  readonly traceId: string;
+  readonly spanId: string;
+  readonly parentSpanId: string | null;
+  readonly kind: string;
+  readonly attributes: Record<string, unknown>;
+  readonly isError: boolean;
+}
+
+/** A tracer that sends one fixed traceparent and keeps what each call ended with. */
+function recordingTracer(ended: Ended[]): ExecuteTracer {
+  return {
+    start: ({ command }) => ({
+      traceparent: `00-${TRACE_ID}-${CALLER_SPAN_ID}-01`,
+      end: (outcome, facts) => ended.push({ command, outcome, facts }),
+    }),
+  };
+}
+
+describe('Python spans join the call trace', () => {
+  const { startPool } = usePoolCleanUp('pyspans');
+
+  it('records the handler span in Python, with the user span as its child, and tells the tracer', async () => {
+    const ended: Ended[] = [];
+    const pool = await startPool({
+      size: 1,
+      adapter: 'otel_handler_adapter',
+      pythonPath: [FIXTURES],
+      tracer: recordingTracer(ended),
+    });
+    const info = await pool.execute<{
+      hasOtel: boolean;
+      isProjectVenv: boolean;
+      executable: string;
+    }>('python_info');
+    if (!info.hasOtel) {
+      expect(
+        info.isProjectVenv,
+        `${info.executable} lacks the OpenTelemetry API: .venv/bin/python -m pip install -r packages/python-bridge/python/requirements-test.txt (./dev test does)`,
+      ).toBe(false);
+      await expect(pool.execute('user_span')).rejects.toThrow(); // no `trace` in the adapter
+      expect(ended.every((e) => e.facts.isHandlerSpanRecorded !== true)).toBe(true);
+      return;
+    }
+    await expect(pool.execute('user_span')).resolves.toBe('done');
+    const error = await pool.execute('fail').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PythonError);
+    expect((error as PythonError).details.isHandlerSpanRecorded).toBe(true);
+    const spans = await pool.execute<PythonSpan[]>('recorded_spans');
+
+    const byCommand = Object.fromEntries(ended.map((e) => [e.command, e]));
+    expect(byCommand.user_span).toMatchObject({
+      outcome: 'ok',
+      facts: { isHandlerSpanRecorded: true },
+    });
+    expect(byCommand.fail?.facts.isHandlerSpanRecorded).toBe(true);
+
+    const handlers = spans.filter((s) => s.name === 'snakepit.python.handler');
+    const [userHandler, failHandler] = handlers.filter((s) =>
+      ['user_span', 'fail'].includes(String(s.attributes['snakepit.command'])),
+    );
+    expect(userHandler).toMatchObject({
+      traceId: TRACE_ID,
+      parentSpanId: CALLER_SPAN_ID,
+      kind: 'SERVER',
+      isError: false,
+    });
+    expect(userHandler?.attributes['snakepit.worker.id']).toBe(pool.stats().workers[0]?.id);
+    const user = spans.find((s) => s.name === 'user.work');
+    expect(user).toMatchObject({ traceId: TRACE_ID, parentSpanId: userHandler?.spanId });
+    expect(failHandler).toMatchObject({ isError: true, parentSpanId: CALLER_SPAN_ID });
+    expect(failHandler?.attributes['snakepit.python.exception.type']).toBe('builtins.ValueError');
+  });
+});

@@ -6,12 +6,16 @@
 //   b. restart latency of one crashed worker (SIGKILL → its replacement is ready),
 //      backoff off. Target: ≤ 100 ms with the fork server.
 //   c. memory: PSS per worker (forked workers share the fork server's pages).
+//   d. placement by size: time to all-ready and Node's RSS growth for 10, 25, 50
+//      and 100 light workers, `placement: 'dedicated'` vs `'shared'`, under each
+//      start mode, one run each: the figures behind `placement: 'auto'`.
 // Placement `shared` (one actor thread per core, as for large pools) unless
 // BENCH_PLACEMENT says otherwise.
 //
 // Build first: `pnpm exec tsc -b`, then `node bench/forkserver.bench.mjs`.
 // Env: BENCH_RUNS (3; 1 in quick mode; always 1 for 50 and 100 workers), BENCH_SIZES (1,10,50,100; 1,10 quick),
-// BENCH_PARTS (a,b,c), BENCH_ADAPTERS (light,heavy), BENCH_PLACEMENT (shared).
+// BENCH_PARTS (a,b,c,d), BENCH_ADAPTERS (light,heavy), BENCH_PLACEMENT (shared),
+// BENCH_PLACEMENT_SIZES (part d: 10,25,50,100; 10,25 quick).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,7 +30,10 @@ const RUNS = Number(process.env.BENCH_RUNS ?? (isQuick ? 1 : 3));
 const SIZES = (process.env.BENCH_SIZES ?? (isQuick ? '1,10' : '1,10,50,100'))
   .split(',')
   .map(Number);
-const PARTS = new Set((process.env.BENCH_PARTS ?? 'a,b,c').split(','));
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'a,b,c,d').split(','));
+const PLACEMENT_SIZES = (process.env.BENCH_PLACEMENT_SIZES ?? (isQuick ? '10,25' : '10,25,50,100'))
+  .split(',')
+  .map(Number);
 const ADAPTERS = (process.env.BENCH_ADAPTERS ?? 'light,heavy').split(',');
 const PLACEMENT = process.env.BENCH_PLACEMENT ?? 'shared';
 const MODES = ['spawn', 'forkserver'];
@@ -60,6 +67,19 @@ async function timeToReady(mode, adapter, size) {
   const readyMs = performance.now() - startedAt;
   await pool.stop();
   return readyMs;
+}
+
+/** Time to all-ready and the growth of this process's RSS (the actor threads) at that point. */
+async function readyAndNodeRss(mode, size, placement) {
+  const rssBefore = process.memoryUsage.rss();
+  const startedAt = performance.now();
+  const pool = await createPool(poolOptions(mode, 'light', size, { placement }));
+  const readyMs = performance.now() - startedAt;
+  const rssBytes = process.memoryUsage.rss() - rssBefore;
+  await pool.stop();
+  // Let the stopped threads' memory go before the next pool is measured.
+  await sleep(500);
+  return { readyMs, rssBytes };
 }
 
 async function restartLatencies(mode, adapter) {
@@ -160,6 +180,36 @@ if (PARTS.has('c')) {
   printRows(
     `c. memory with ${size} workers (PSS, MB)`,
     ['adapter, mode', 'per worker MB', 'per worker incl. guardians and fork server MB'],
+    rows,
+  );
+}
+
+if (PARTS.has('d')) {
+  const rows = [];
+  for (const mode of MODES) {
+    for (const size of PLACEMENT_SIZES) {
+      const dedicated = await readyAndNodeRss(mode, size, 'dedicated');
+      const shared = await readyAndNodeRss(mode, size, 'shared');
+      rows.push([
+        `${size} workers, ${mode}`,
+        dedicated.readyMs,
+        shared.readyMs,
+        dedicated.readyMs / shared.readyMs,
+        mb(dedicated.rssBytes),
+        mb(shared.rssBytes),
+      ]);
+    }
+  }
+  printRows(
+    'd. placement by size: time to all-ready and Node RSS growth, light adapter (1 run each)',
+    [
+      'workers, mode',
+      'dedicated ms',
+      'shared ms',
+      'dedicated/shared ×',
+      'dedicated Node +MB',
+      'shared Node +MB',
+    ],
     rows,
   );
 }

@@ -172,5 +172,9 @@ function addRunOptions(command: Command): Command {
       '--cgroup <mode>',
       'auto, off or require: a cgroup v2 per worker, so that stopping it kills all it forked (default: auto) [env: SNAKEPIT_CGROUP]',
     )
+    .option(
+      '--placement <where>',
+      "auto, dedicated, shared or inline: the workers' control planes on a thread each, one thread per core, or the main thread; auto is dedicated up to 10 workers, shared beyond (default: auto) [env: SNAKEPIT_PLACEMENT]",
+    )
     .option('--log-format <format>', 'pretty or json (default: pretty) [env: SNAKEPIT_LOG_FORMAT]');
 }

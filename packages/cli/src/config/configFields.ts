@@ -76,6 +76,12 @@ export const CONFIG_FIELDS = {
   ),
   watchdog: field('boolean', z.boolean(), '--watchdog', 'SNAKEPIT_WATCHDOG'),
   cgroup: field('string', z.enum(['auto', 'off', 'require']), '--cgroup', 'SNAKEPIT_CGROUP'),
+  placement: field(
+    'string',
+    z.enum(['auto', 'dedicated', 'shared', 'inline']),
+    '--placement',
+    'SNAKEPIT_PLACEMENT',
+  ),
   logFormat: field('string', z.enum(['pretty', 'json']), '--log-format', 'SNAKEPIT_LOG_FORMAT'),
 } as const satisfies Record<string, ConfigField>;
 

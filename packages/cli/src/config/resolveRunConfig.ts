@@ -8,6 +8,8 @@ import { pickEnv, pickFlags, readFileLayer, validateLayer } from './readConfigLa
 import type { Values } from './readConfigLayers.js';
 import type { SnakepitConfig } from './snakepitConfigSchema.js';
 
+type Placement = NonNullable<PoolOptions['placement']>;
+
 /** Where a resolved value came from. */
 export type ConfigSource = 'flag' | 'file' | 'env' | 'default';
 
@@ -48,6 +50,8 @@ export interface ResolvedRunConfig {
   };
   readonly watchdog: boolean;
   readonly cgroup: 'auto' | 'off' | 'require';
+  /** The pool's `placement` (`auto` resolves by pool size, in `createPool`). */
+  readonly placement: Placement;
   readonly logFormat: 'pretty' | 'json';
   /** The file's `pool` section, as written (createPool validates it again). */
   readonly pool: NonNullable<SnakepitConfig['pool']>;
@@ -68,6 +72,7 @@ export const DEFAULT_RUN_CONFIG = {
   heartbeatMaxMissed: 3,
   watchdog: false,
   cgroup: 'auto',
+  placement: 'auto',
   logFormat: 'pretty',
 } as const;
 
@@ -132,6 +137,7 @@ export function toPoolOptions(config: ResolvedRunConfig, runId: string): PoolOpt
     pythonPath: [...config.pythonPath],
     watchdog: config.watchdog,
     cgroup: config.cgroup,
+    placement: config.placement,
     heartbeat: { ...config.heartbeat },
   };
 }
@@ -179,6 +185,7 @@ function combine(
     },
     watchdog: pick<boolean>('watchdog', d.watchdog).value,
     cgroup: pick<'auto' | 'off' | 'require'>('cgroup', d.cgroup).value,
+    placement: pick<Placement>('placement', d.placement).value,
     logFormat: pick<'pretty' | 'json'>('logFormat', d.logFormat).value,
     pool,
     sources,

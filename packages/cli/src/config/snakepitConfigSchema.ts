@@ -15,6 +15,7 @@ export const poolSectionSchema = poolOptionsSchema.omit({
   pythonPath: true,
   watchdog: true,
   cgroup: true,
+  placement: true,
   heartbeat: true,
   runId: true,
 });
@@ -53,6 +54,12 @@ export const snakepitConfigSchema = z.strictObject({
   watchdog: f.watchdog.schema.optional(),
   /** Workers in cgroups of their own where available (`auto`), never (`off`), or fail without (`require`). @default 'auto' */
   cgroup: f.cgroup.schema.optional(),
+  /**
+   * Where the workers' control planes run: a thread each (`dedicated`), one
+   * per core shared (`shared`), the main thread (`inline`), or `auto`:
+   * dedicated up to 10 workers, shared beyond. @default 'auto'
+   */
+  placement: f.placement.schema.optional(),
   /** `pretty` lines for people, `json` lines for log collectors. @default 'pretty' */
   logFormat: f.logFormat.schema.optional(),
   /** Any other `createPool` option: `startTimeoutMs`, `shutdownTimeoutMs`, `restart`, `recycle`, `env`… */

@@ -107,9 +107,9 @@ describe('resolveRunConfig', () => {
   });
 
   it('refuses pool keys that have a top-level key, and validates the others', async () => {
-    const file = configFile('c.json', { pool: { size: 3, killAfterMs: -1 } });
+    const file = configFile('c.json', { pool: { size: 3, placement: 'shared', killAfterMs: -1 } });
     const message = await problemsOf(resolveRunConfig({ flags: { config: file }, env: {} }));
-    expect(message).toContain('Unknown option in `pool`: `size`');
+    expect(message).toContain('Unknown options in `pool`: `size`, `placement`');
     expect(message).toContain('Expected `pool.killAfterMs` to be ≥ 0, got `-1`');
   });
 
@@ -149,7 +149,7 @@ describe('resolveRunConfig', () => {
     });
     const config = await resolveRunConfig({
       flags: { config: file, watchdog: true },
-      env: { SNAKEPIT_CGROUP: 'off' },
+      env: { SNAKEPIT_CGROUP: 'off', SNAKEPIT_PLACEMENT: 'shared' },
     });
     expect(toPoolOptions(config, 'run-1')).toEqual({
       shutdownTimeoutMs: 1000,
@@ -159,6 +159,7 @@ describe('resolveRunConfig', () => {
       pythonPath: [],
       watchdog: true,
       cgroup: 'off',
+      placement: 'shared',
       heartbeat: { intervalMs: 500, timeoutMs: 2000, maxMissed: 3 },
     });
   });

@@ -59,10 +59,12 @@ export const poolOwnOptionsShape = {
   startAttempts: count(1, 1000).default(3),
   /**
    * Where each worker's control plane runs: its own worker thread
-   * (`dedicated`, the default), a few shared threads (`shared`, for large
-   * pools), or the main thread (`inline`).
+   * (`dedicated`), one thread per core shared by the workers (`shared`), or
+   * the main thread (`inline`); `auto` is `dedicated` up to
+   * `AUTO_PLACEMENT_MAX_DEDICATED` workers and `shared` beyond (see
+   * `resolvePlacement`). @default 'auto'
    */
-  placement: z.enum(['dedicated', 'shared', 'inline']).default('dedicated'),
+  placement: z.enum(['auto', 'dedicated', 'shared', 'inline']).default('auto'),
   /**
    * How workers start: `spawn`, a new interpreter each (imports grpc and the
    * adapter every time), or `forkserver`, forked from one per-pool process
@@ -209,12 +211,16 @@ export interface PoolOptions extends PythonProcessOptions {
    */
   readonly startAttempts?: number | undefined;
   /**
-   * Where each worker's control plane (its actor) runs: its own worker
-   * thread (`'dedicated'`), a few shared threads (`'shared'`, for large
-   * pools), or the main thread (`'inline'`).
-   * @default 'dedicated'
+   * Where each worker's control plane (its actor: heartbeat, process
+   * ownership) runs: its own worker thread (`'dedicated'`: one worker's
+   * event-loop stall cannot delay another's heartbeat), one thread per core
+   * shared by the workers (`'shared'`: far faster to start and lighter past
+   * a few dozen workers), or the main thread (`'inline'`). `'auto'` is
+   * `'dedicated'` up to 10 workers (or the CPU count, if larger) and
+   * `'shared'` beyond: see docs/capacity-planning.md for the figures.
+   * @default 'auto'
    */
-  readonly placement?: 'dedicated' | 'shared' | 'inline' | undefined;
+  readonly placement?: 'auto' | 'dedicated' | 'shared' | 'inline' | undefined;
   /**
    * How workers start: `'spawn'`, a new interpreter each (which imports grpc
    * and the adapter every time), or `'forkserver'`, forked from one per-pool

@@ -17,11 +17,12 @@ import { WorkerSlots } from './WorkerSlots.js';
 import { startWorkers } from './startWorkers.js';
 import { workerChildSpec } from './workerChildSpec.js';
 import { createSignalRelay } from './workerSignals.js';
+import { resolvePlacement } from './resolvePlacement.js';
 
 /**
  * Starts a supervised pool of Python workers and resolves once every worker
- * is ready. Each worker's process is owned by an actor on its own thread
- * (`placement`), supervised one-for-one with backoff; when restarts exceed
+ * is ready. Each worker's process is owned by an actor on a thread of its
+ * own or on a shared one (`placement`), supervised one-for-one with backoff; when restarts exceed
  * the intensity the pool stops and emits `snakepit.pool.failed`.
  *
  * @throws {SnakepitError} `INVALID_OPTIONS`, `PYTHON_NOT_FOUND`,
@@ -129,17 +130,18 @@ function createHost(
   events: EventBus,
   clock: Clock,
 ): ActorHost | undefined {
-  if (options.placement === 'inline') return undefined;
+  const threads = availableParallelism();
+  const placement = resolvePlacement(options.placement, options.size, threads);
+  if (placement === 'inline') return undefined;
   // piscina fills one thread up to actorsPerThread before opening the next:
   // spread a shared pool over the cores instead of piling it on one thread.
-  const threads = availableParallelism();
   const shared =
-    options.placement === 'shared'
+    placement === 'shared'
       ? { maxThreads: threads, actorsPerThread: Math.ceil(options.size / threads) }
       : {};
   // The worker actor's own start is quick (the handshake continues after it).
   return createActorHost({
-    placement: options.placement,
+    placement,
     events,
     clock,
     startTimeoutMs: 30_000,

@@ -55,6 +55,8 @@ export class WorkerSlot {
   #callsCompleted = 0;
   #transportFailuresInARow = 0;
   #abandoned = 0;
+  /** A miss was reported and no Pong or told call has cleared it since. */
+  #hasMissSinceLife = false;
   #rssBytes: number | undefined;
   #isRecycling = false;
   #recycleRequestedAtMs: number | undefined;
@@ -201,6 +203,7 @@ export class WorkerSlot {
    */
   pong(rssBytes: number, workerInFlight: number | undefined): number {
     this.#lastPongAtMs = this.#settings.clock.now();
+    this.#hasMissSinceLife = false;
     this.#rssBytes = rssBytes;
     if (this.#state === 'unhealthy') this.#setState(this.#inFlight > 0 ? 'busy' : 'ready');
     if (workerInFlight === undefined) return 0;
@@ -213,6 +216,7 @@ export class WorkerSlot {
 
   /** A Ping went unanswered: route no calls here until a Pong. */
   heartbeatMissed(): void {
+    this.#hasMissSinceLife = true;
     if (this.#state === 'ready' || this.#state === 'busy') this.#setState('unhealthy');
   }
 
@@ -246,7 +250,13 @@ export class WorkerSlot {
    * (it is abandoned until a Pong shows it finished, see {@link pong}).
    */
   callEnded(outcome: ExecuteOutcome): boolean {
-    if (outcome === 'ok') this.#actor?.tell('recordLife');
+    // A call's answer clears the actor's count of misses. Told only when there is
+    // one to clear: a message to the actor's thread per call was 4 % of the
+    // main thread's time in a framed echo profile.
+    if (outcome === 'ok' && this.#hasMissSinceLife) {
+      this.#hasMissSinceLife = false;
+      this.#actor?.tell('recordLife');
+    }
     // The data plane answered (a Python error is an answer too).
     if (outcome === 'ok' || outcome === 'error') this.#transportFailuresInARow = 0;
     this.#callsCompleted++;

@@ -118,6 +118,29 @@ describe('WorkerSlot', () => {
     expect(slot.transportFailuresInARow).toBe(0);
   });
 
+  it('tells the actor that a call answered only when a miss is left to clear', () => {
+    const { slot, told } = readySlot({ concurrency: 2 });
+    slot.claim();
+    expect(slot.callEnded('ok')).toBe(true);
+    slot.release();
+    expect(told).toEqual([]);
+    slot.heartbeatMissed();
+    slot.claim();
+    slot.callEnded('error');
+    slot.release();
+    expect(told).toEqual([]);
+    slot.claim();
+    slot.claim();
+    slot.callEnded('ok');
+    slot.callEnded('ok');
+    expect(told).toEqual(['recordLife']);
+    slot.heartbeatMissed();
+    slot.pong(1, 0);
+    slot.claim();
+    slot.callEnded('ok');
+    expect(told).toEqual(['recordLife']);
+  });
+
   it('keeps an abandoned call’s capacity until a Pong shows it finished', () => {
     const { slot, told } = readySlot({ concurrency: 2 });
     slot.claim();
@@ -126,7 +149,8 @@ describe('WorkerSlot', () => {
     expect(slot.abandoned).toBe(1);
     expect(slot.callEnded('ok')).toBe(true);
     slot.release();
-    expect(told).toEqual(['recordLife']);
+    // Nothing to clear: no miss was reported.
+    expect(told).toEqual([]);
     // Python still runs the abandoned call, then it is done.
     expect(slot.pong(1, 1)).toBe(0);
     expect(slot.pong(1, 0)).toBe(1);

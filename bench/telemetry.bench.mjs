@@ -2,7 +2,8 @@
 // listens to, the same events with the mapping and a real SDK attached
 // (MeterProvider with a pull reader, as Prometheus uses; spans batched), and
 // one execute span with its traceparent, and the per-call cost of the call
-// tracer createTelemetry attaches to the bus when no SDK is registered.
+// tracer createTelemetry attaches to the bus when no SDK is registered, and
+// a worker's output line becoming a log record (or dropped over budget).
 // Medians of repeated rounds. Targets (issue 6): ≤ 0.1 µs, ≤ 2 µs, ≤ 20 µs.
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
@@ -16,6 +17,7 @@ const load = (name) => import(pathToFileURL(fromTelemetry.resolve(name)).href);
 const { createTelemetry, startExecuteSpan } = await import('../packages/telemetry/dist/index.js');
 const { MeterProvider, MetricReader } = await load('@opentelemetry/sdk-metrics');
 const { BasicTracerProvider, BatchSpanProcessor } = await load('@opentelemetry/sdk-trace-base');
+const { LoggerProvider, SimpleLogRecordProcessor } = await load('@opentelemetry/sdk-logs');
 
 const OPS = Number(process.env.BENCH_OPS ?? (isQuick ? 20_000 : 200_000));
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (isQuick ? 3 : 7));
@@ -59,6 +61,8 @@ const completed = {
   queueWaitMs: 0.1,
 };
 const state = { poolId: 'pool', workerId: 'pool.w1', from: 'ready', to: 'busy' };
+const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+const line = { ...base, stream: 'stdout', line: 'epoch 3/10 loss=0.0412', traceparent };
 
 const idle = new EventBus();
 const rows = [
@@ -67,6 +71,7 @@ const rows = [
     nsPerOp(() => idle.emit('snakepit.worker.heartbeat.received', received)),
     100,
   ],
+  ['no listener: emit worker.log', nsPerOp(() => idle.emit('snakepit.worker.log', line)), 100],
   [
     'no listener: hasListeners() guard',
     nsPerOp(() => idle.hasListeners('snakepit.worker.heartbeat.received')),
@@ -113,6 +118,35 @@ rows.push(
     2000,
   ],
 );
+// Log records: a SimpleLogRecordProcessor exports each record at once (a
+// batch processor's queue would fill within a synchronous loop and drop the
+// rest, measuring the drop). Budget off for the first row, default for the second.
+const loggerProvider = new LoggerProvider({
+  processors: [
+    new SimpleLogRecordProcessor({ exporter: { ...discard, forceFlush: () => Promise.resolve() } }),
+  ],
+});
+const logger = loggerProvider.getLogger('bench');
+const lines = workers.map((w) => ({ ...line, workerId: w.workerId }));
+const logBus = new EventBus();
+const unlimited = { maxRecordsPerSecond: 1_000_000, burstRecords: 1_000_000 };
+const logTelemetry = createTelemetry(logBus, { meter, tracer, logger, logs: unlimited });
+const dropBus = new EventBus();
+const dropTelemetry = createTelemetry(dropBus, { meter, tracer, logger });
+rows.push(
+  [
+    'mapping + SDK: worker.log → log record (with trace context)',
+    nsPerOp((i) => logBus.emit('snakepit.worker.log', lines[i & 15])),
+  ],
+  [
+    'mapping + SDK: worker.log over budget (dropped, counted)',
+    nsPerOp(() => dropBus.emit('snakepit.worker.log', line)),
+    2000,
+  ],
+);
+logTelemetry.shutdown();
+dropTelemetry.shutdown();
+
 // The floor under the mapping: the SDK's own cost of one synchronous record
 // with the attributes a worker event carries (it hashes them on every call).
 const workerAttributes = workers.map((w) => ({
@@ -170,7 +204,7 @@ rows.push(
 noSdkTelemetry.shutdown();
 const { errors } = await reader.collect();
 telemetry.shutdown();
-await Promise.all([meterProvider.shutdown(), tracerProvider.shutdown()]);
+await Promise.all([meterProvider.shutdown(), tracerProvider.shutdown(), loggerProvider.shutdown()]);
 if (errors.length > 0) throw new AggregateError(errors);
 
 const width = Math.max(...rows.map(([name]) => name.length));

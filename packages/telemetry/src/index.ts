@@ -12,6 +12,7 @@ export { DEFAULT_TELEMETRY_OPTIONS, resolveTelemetryOptions } from './options/Te
 export type {
   TelemetryOptions,
   TelemetrySpanOptions,
+  TelemetryLogOptions,
   ResolvedTelemetryOptions,
 } from './options/TelemetryOptions.js';
 // The events' payloads are core's (SnakepitEventMap); this is which ones are mapped.

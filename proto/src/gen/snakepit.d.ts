@@ -179,6 +179,7 @@ export namespace snakepit {
             level?: (snakepit.v1.Log.Level|null);
             message?: (string|null);
             logger?: (string|null);
+            traceparent?: (string|null);
         }
 
         class Log implements ILog {
@@ -186,6 +187,7 @@ export namespace snakepit {
             public level: snakepit.v1.Log.Level;
             public message: string;
             public logger: string;
+            public traceparent: string;
             public static create(properties?: snakepit.v1.ILog): snakepit.v1.Log;
             public static encode(message: snakepit.v1.ILog, writer?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: snakepit.v1.ILog, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -204,7 +206,8 @@ export namespace snakepit {
                 DEBUG = 1,
                 INFO = 2,
                 WARNING = 3,
-                ERROR = 4
+                ERROR = 4,
+                CRITICAL = 5
             }
         }
 
@@ -355,6 +358,7 @@ export namespace snakepit {
             chunk?: (snakepit.v1.IStreamChunk|null);
             end?: (snakepit.v1.IStreamEnd|null);
             error?: (snakepit.v1.ITransportError|null);
+            payloadBytes?: (number|null);
         }
 
         class DataFrame implements IDataFrame {
@@ -367,6 +371,7 @@ export namespace snakepit {
             public chunk?: (snakepit.v1.IStreamChunk|null);
             public end?: (snakepit.v1.IStreamEnd|null);
             public error?: (snakepit.v1.ITransportError|null);
+            public payloadBytes: number;
             public body?: ("execute"|"stream"|"cancel"|"response"|"chunk"|"end"|"error");
             public static create(properties?: snakepit.v1.IDataFrame): snakepit.v1.DataFrame;
             public static encode(message: snakepit.v1.IDataFrame, writer?: $protobuf.Writer): $protobuf.Writer;

@@ -2220,6 +2220,7 @@ export const snakepit = $root.snakepit = (() => {
              * @property {snakepit.v1.Log.Level|null} [level] Log level
              * @property {string|null} [message] Log message
              * @property {string|null} [logger] Log logger
+             * @property {string|null} [traceparent] Log traceparent
              */
 
             /**
@@ -2262,6 +2263,14 @@ export const snakepit = $root.snakepit = (() => {
             Log.prototype.logger = "";
 
             /**
+             * Log traceparent.
+             * @member {string} traceparent
+             * @memberof snakepit.v1.Log
+             * @instance
+             */
+            Log.prototype.traceparent = "";
+
+            /**
              * Creates a new Log instance using the specified properties.
              * @function create
              * @memberof snakepit.v1.Log
@@ -2295,6 +2304,8 @@ export const snakepit = $root.snakepit = (() => {
                     writer.uint32(/* id 2, wireType 2 =*/18).string(message.message);
                 if (message.logger != null && Object.hasOwnProperty.call(message, "logger"))
                     writer.uint32(/* id 3, wireType 2 =*/26).string(message.logger);
+                if (message.traceparent != null && Object.hasOwnProperty.call(message, "traceparent"))
+                    writer.uint32(/* id 4, wireType 2 =*/34).string(message.traceparent);
                 return writer;
             };
 
@@ -2355,6 +2366,10 @@ export const snakepit = $root.snakepit = (() => {
                         }
                     case 3: {
                             message.logger = reader.string();
+                            break;
+                        }
+                    case 4: {
+                            message.traceparent = reader.string();
                             break;
                         }
                     default:
@@ -2431,11 +2446,17 @@ export const snakepit = $root.snakepit = (() => {
                 case 4:
                     message.level = 4;
                     break;
+                case "CRITICAL":
+                case 5:
+                    message.level = 5;
+                    break;
                 }
                 if (object.message != null)
                     message.message = String(object.message);
                 if (object.logger != null)
                     message.logger = String(object.logger);
+                if (object.traceparent != null)
+                    message.traceparent = String(object.traceparent);
                 return message;
             };
 
@@ -2460,6 +2481,7 @@ export const snakepit = $root.snakepit = (() => {
                     object.level = options.enums === String ? "LEVEL_UNSPECIFIED" : 0;
                     object.message = "";
                     object.logger = "";
+                    object.traceparent = "";
                 }
                 if (message.level != null && Object.hasOwnProperty.call(message, "level"))
                     object.level = options.enums === String ? $root.snakepit.v1.Log.Level[message.level] === undefined ? message.level : $root.snakepit.v1.Log.Level[message.level] : message.level;
@@ -2467,6 +2489,8 @@ export const snakepit = $root.snakepit = (() => {
                     object.message = message.message;
                 if (message.logger != null && Object.hasOwnProperty.call(message, "logger"))
                     object.logger = message.logger;
+                if (message.traceparent != null && Object.hasOwnProperty.call(message, "traceparent"))
+                    object.traceparent = message.traceparent;
                 return object;
             };
 
@@ -2505,6 +2529,7 @@ export const snakepit = $root.snakepit = (() => {
              * @property {number} INFO=2 INFO value
              * @property {number} WARNING=3 WARNING value
              * @property {number} ERROR=4 ERROR value
+             * @property {number} CRITICAL=5 CRITICAL value
              */
             Log.Level = (function() {
                 const valuesById = {}, values = Object.create(valuesById);
@@ -2513,6 +2538,7 @@ export const snakepit = $root.snakepit = (() => {
                 values[valuesById[2] = "INFO"] = 2;
                 values[valuesById[3] = "WARNING"] = 3;
                 values[valuesById[4] = "ERROR"] = 4;
+                values[valuesById[5] = "CRITICAL"] = 5;
                 return values;
             })();
 
@@ -4290,6 +4316,7 @@ export const snakepit = $root.snakepit = (() => {
              * @property {snakepit.v1.IStreamChunk|null} [chunk] DataFrame chunk
              * @property {snakepit.v1.IStreamEnd|null} [end] DataFrame end
              * @property {snakepit.v1.ITransportError|null} [error] DataFrame error
+             * @property {number|null} [payloadBytes] DataFrame payloadBytes
              */
 
             /**
@@ -4371,6 +4398,14 @@ export const snakepit = $root.snakepit = (() => {
              */
             DataFrame.prototype.error = null;
 
+            /**
+             * DataFrame payloadBytes.
+             * @member {number} payloadBytes
+             * @memberof snakepit.v1.DataFrame
+             * @instance
+             */
+            DataFrame.prototype.payloadBytes = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
@@ -4429,6 +4464,8 @@ export const snakepit = $root.snakepit = (() => {
                     $root.snakepit.v1.StreamEnd.encode(message.end, writer.uint32(/* id 7, wireType 2 =*/58).fork(), q + 1).ldelim();
                 if (message.error != null && Object.hasOwnProperty.call(message, "error"))
                     $root.snakepit.v1.TransportError.encode(message.error, writer.uint32(/* id 8, wireType 2 =*/66).fork(), q + 1).ldelim();
+                if (message.payloadBytes != null && Object.hasOwnProperty.call(message, "payloadBytes"))
+                    writer.uint32(/* id 9, wireType 0 =*/72).uint64(message.payloadBytes);
                 return writer;
             };
 
@@ -4509,6 +4546,10 @@ export const snakepit = $root.snakepit = (() => {
                         }
                     case 8: {
                             message.error = $root.snakepit.v1.TransportError.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 9: {
+                            message.payloadBytes = $toNumber(reader.uint64());
                             break;
                         }
                     default:
@@ -4595,6 +4636,15 @@ export const snakepit = $root.snakepit = (() => {
                         throw TypeError(".snakepit.v1.DataFrame.error: object expected");
                     message.error = $root.snakepit.v1.TransportError.fromObject(object.error, long + 1);
                 }
+                if (object.payloadBytes != null)
+                    if ($util.Long)
+                        message.payloadBytes = $util.Long.fromValue(object.payloadBytes, true);
+                    else if (typeof object.payloadBytes === "string")
+                        message.payloadBytes = parseInt(object.payloadBytes, 10);
+                    else if (typeof object.payloadBytes === "number")
+                        message.payloadBytes = object.payloadBytes;
+                    else if (typeof object.payloadBytes === "object")
+                        message.payloadBytes = new $util.LongBits(object.payloadBytes.low >>> 0, object.payloadBytes.high >>> 0).toNumber(true);
                 return message;
             };
 
@@ -4615,8 +4665,14 @@ export const snakepit = $root.snakepit = (() => {
                 if (q > $util.recursionLimit)
                     throw Error("max depth exceeded");
                 let object = {};
-                if (options.defaults)
+                if (options.defaults) {
                     object.callId = 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.payloadBytes = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.payloadBytes = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                }
                 if (message.callId != null && Object.hasOwnProperty.call(message, "callId"))
                     object.callId = message.callId;
                 if (message.execute != null && Object.hasOwnProperty.call(message, "execute")) {
@@ -4654,6 +4710,13 @@ export const snakepit = $root.snakepit = (() => {
                     if (options.oneofs)
                         object.body = "error";
                 }
+                if (message.payloadBytes != null && Object.hasOwnProperty.call(message, "payloadBytes"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.payloadBytes = typeof message.payloadBytes === "number" ? BigInt(message.payloadBytes) : $util.Long.fromBits(message.payloadBytes.low >>> 0, message.payloadBytes.high >>> 0, true).toBigInt();
+                    else if (typeof message.payloadBytes === "number")
+                        object.payloadBytes = options.longs === String ? String(message.payloadBytes) : message.payloadBytes;
+                    else
+                        object.payloadBytes = options.longs === String ? $util.Long.prototype.toString.call(message.payloadBytes) : options.longs === Number ? new $util.LongBits(message.payloadBytes.low >>> 0, message.payloadBytes.high >>> 0).toNumber(true) : message.payloadBytes;
                 return object;
             };
 

@@ -86,12 +86,26 @@ export interface WorkerEventMap {
   };
   /**
    * One line of a worker's output, its line end (`\n`, `\r\n` or a lone
-   * `\r`) dropped. A line over 64 KiB comes as several events of at most
-   * 64 KiB each, cut between UTF-8 characters; spawned and forked workers
-   * split alike.
+   * `\r`) dropped, or one record of Python's `logging` (stream `control`).
+   * A line over 64 KiB comes as several events of at most 64 KiB each, cut
+   * between UTF-8 characters; spawned and forked workers split alike.
    */
   'snakepit.worker.log': WorkerEventBase & {
+    /** `stdout` or `stderr` for output, `control` for a `logging` record (sent on the control channel). */
     readonly stream: 'stdout' | 'stderr' | 'control';
+    /** The line, or the record's formatted message (with its traceback: it may span lines; cut at 64 KiB). */
     readonly line: string;
+    /** A `logging` record's level (stream `control`); absent for output lines. */
+    readonly level?: 'debug' | 'info' | 'warning' | 'error' | 'critical';
+    /** A `logging` record's logger name (stream `control`). */
+    readonly logger?: string;
+    /**
+     * W3C `traceparent` of the span that was current in Python where the
+     * record or line was written, when it was written inside a traced call
+     * (the handler's span, or a user's span in it); else absent. Lines
+     * written below Python's `sys.stdout` (C code, subprocesses), by threads
+     * a handler started, or outside calls have none.
+     */
+    readonly traceparent?: string;
   };
 }

@@ -13,7 +13,7 @@ import math
 import threading
 import time
 from contextlib import contextmanager
-from typing import Callable, Dict, Iterator, Mapping, Optional, Tuple
+from typing import Callable, Dict, Iterator, List, Mapping, Optional, Tuple
 
 BusySink = Callable[[int, str], None]
 """Receives ``(duration_ms, reason)``: do not judge the worker hung for ``duration_ms``
@@ -71,6 +71,20 @@ def current_call() -> CallContext:
     return call
 
 
+def is_in_call() -> bool:
+    """Whether this thread is serving a call (inside :func:`call_scope`)."""
+    return getattr(_current, "call", _IDLE_CALL) is not _IDLE_CALL
+
+
+_scope_exit_hooks: List[Callable[[], None]] = []
+
+
+def on_scope_exit(hook: Callable[[], None]) -> None:
+    """Call ``hook`` on the serving thread each time a call scope ends (the output
+    capture hands on a call's last, unterminated line then). ``hook`` must not raise."""
+    _scope_exit_hooks.append(hook)
+
+
 @contextmanager
 def call_scope(call: CallContext) -> Iterator[CallContext]:
     """Make ``call`` the current call of this thread for the duration of the block."""
@@ -79,6 +93,8 @@ def call_scope(call: CallContext) -> Iterator[CallContext]:
     try:
         yield call
     finally:
+        for hook in _scope_exit_hooks:
+            hook()
         _current.call = previous
 
 

@@ -9,9 +9,11 @@ memory and announce itself busy. Start a worker on it with
 from __future__ import annotations
 
 import ctypes
+import hashlib
 import os
 import signal
 import subprocess
+import logging
 import sys
 import time
 from typing import Any, Dict, Iterator, List
@@ -31,8 +33,32 @@ def echo(**kwargs: Any) -> Dict[str, Any]:
 
 @command
 def echo_bytes(data: bytes) -> bytes:
-    """Return raw bytes unchanged (call it with a ``Uint8Array``)."""
-    return bytes(data)
+    """Return raw bytes unchanged (call it with a ``Uint8Array``), without a copy."""
+    return data
+
+
+@command
+def describe_bytes(data: bytes) -> Dict[str, Any]:
+    """Describe a binary argument: its Python type, size and SHA-256 (hex).
+
+    A large argument on the framed transport is the ``bytearray`` it was received
+    into, where ``numpy.frombuffer`` would view it without a copy.
+    """
+    return {
+        "type": type(data).__name__,
+        "bytes": len(data),
+        "sha256": hashlib.sha256(data).hexdigest(),
+    }
+
+
+@command
+def pattern_bytes(size: int, count: int = 0) -> Any:
+    """``size`` bytes cycling through 0..255 (a large binary result); with ``count``, a
+    stream of ``count`` such items instead."""
+    data = (bytes(range(256)) * (size // 256 + 1))[:size]
+    if count:
+        return iter([data] * count)
+    return data
 
 
 @command
@@ -164,6 +190,14 @@ def busy_sleep(seconds: float) -> float:
 
 @command
 def emit(text: str, stream: str = "stdout") -> str:
-    """Print ``text`` to ``stdout`` or ``stderr`` (user output never reaches the channel)."""
+    """Print ``text`` to ``stdout`` or ``stderr`` (inside a traced call, the worker sends
+    the line on the control channel, tagged with the call's trace: ``logs.py``)."""
     print(text, file=sys.stderr if stream == "stderr" else sys.stdout, flush=True)
     return text
+
+
+@command
+def log(message: str, level: str = "warning", logger: str = "demo") -> str:
+    """Log ``message`` with Python's ``logging`` at ``level`` (a record, not a line)."""
+    logging.getLogger(logger).log(logging.getLevelName(level.upper()), message)
+    return message

@@ -21,6 +21,7 @@ import contextlib
 import os
 from typing import Any, Dict, Iterable, Iterator, Tuple
 
+from .context import current_call
 from .errors import qualified_type_name
 
 TRACE_KEYS = ("traceparent", "tracestate")
@@ -77,6 +78,24 @@ def handler_span(command: str, trace: Dict[str, str]) -> Iterator[HandlerSpan]:
         except BaseException as exc:  # see execution.py: every handler exception is answered
             _record_failure(trace_api, span, exc)
             raise
+
+
+def current_traceparent() -> str:
+    """The W3C ``traceparent`` of what this thread runs now, or ``""``.
+
+    The current OpenTelemetry span when the API is here and one is valid (the handler
+    span, or a user's span inside it), else the ``traceparent`` the owner sent with
+    the call being served (its ``snakepit.execute`` span), else nothing.
+    """
+    otel = _load_otel()
+    if otel is not None:
+        span_context = otel[1].get_current_span().get_span_context()
+        if span_context.is_valid:
+            return (
+                f"00-{span_context.trace_id:032x}-{span_context.span_id:016x}"
+                f"-{int(span_context.trace_flags):02x}"
+            )
+    return current_call().metadata.get("traceparent", "")
 
 
 def _attributes(command: str) -> Dict[str, str]:

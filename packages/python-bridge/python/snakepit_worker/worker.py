@@ -28,6 +28,7 @@ from .errors import BindError
 from .execution import Invoker
 from .guards import PingWatchdog, die
 from .lifecycle import Lifecycle
+from .logs import LOG_HANDLER_ENV, capture_call_output, install_log_handler
 from .output import RELAY_OUTPUT_ENV, flush_std_streams, relay_output
 from .stats import CallCounter
 
@@ -47,6 +48,10 @@ def run(options: WorkerOptions) -> NoReturn:
     channel.start_reader(lifecycle.handle_frame)
     if os.environ.get(RELAY_OUTPUT_ENV) == "1":
         relay_output(channel.send)  # a forked worker shares the fork server's stdout
+    if os.environ.get(LOG_HANDLER_ENV) != "0":
+        # Before the adapter's import, so that its records are sent too (logs.py).
+        install_log_handler(channel.send)
+        capture_call_output(channel.send)
     if watchdog is None:
         set_busy_sink(channel.send_busy)
     else:

@@ -97,9 +97,10 @@ export async function startWorkerProcess(
       launch.selfTerminateAfterMs ?? selfTerminationWindowMs(launch.heartbeat),
     ),
   };
-  const onOutput: OutputHandler = (stream, line) => {
-    if (stream === 'stderr') stderrTail.splice(0, stderrTail.length - 19, line);
-    bus.emit('snakepit.worker.log', { ...eventBase(spawned.pid), stream, line });
+  const onOutput: OutputHandler = (stream, line, facts) => {
+    // `logging` records (stream `control`) used to reach stderr through Python's last-resort handler.
+    if (stream !== 'stdout') stderrTail.splice(0, stderrTail.length - 19, line);
+    bus.emit('snakepit.worker.log', { ...eventBase(spawned.pid), stream, line, ...facts });
   };
   const proc = launch.forkServer
     ? await forkWorker({

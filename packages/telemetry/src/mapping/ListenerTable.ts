@@ -6,6 +6,7 @@ import type { CounterSeeds } from '../metrics/CounterSeeds.js';
 import type { Instruments } from '../metrics/createInstruments.js';
 import type { PoolStateTracker } from '../metrics/PoolStateTracker.js';
 import type { WorkerSpans } from '../spans/WorkerSpans.js';
+import type { WorkerLogRecords } from '../logs/WorkerLogRecords.js';
 
 /** One listener per mapped event name. */
 export type ListenerTable = {
@@ -22,4 +23,5 @@ export interface MappingContext {
   readonly attributes: AttributeFactory;
   readonly spans: WorkerSpans;
   readonly pools: PoolStateTracker;
+  readonly logs: WorkerLogRecords;
 }

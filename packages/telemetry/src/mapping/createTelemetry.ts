@@ -4,6 +4,7 @@ import { AttributeFactory } from '../metrics/AttributeFactory.js';
 import { counterInstruments, createCounters, observeCounters } from '../metrics/createCounters.js';
 import { CounterSeeds } from '../metrics/CounterSeeds.js';
 import { createInstruments } from '../metrics/createInstruments.js';
+import { WorkerLogRecords } from '../logs/WorkerLogRecords.js';
 import { PoolStateTracker } from '../metrics/PoolStateTracker.js';
 import { invalidOption } from '../options/invalidOption.js';
 import { resolveTelemetryOptions } from '../options/TelemetryOptions.js';
@@ -64,7 +65,13 @@ export function createTelemetry(bus: EventBus, options?: TelemetryOptions): Tele
     resolved.events,
     resolved.maxAttributeValues,
   );
-  const context: MappingContext = { instruments, counters, seeds, attributes, spans, pools };
+  const logs = new WorkerLogRecords(
+    resolved.logger,
+    resolved.logs,
+    resolved.maxAttributeValues,
+    (log) => counters.logDropped.add(attributes.worker(log.poolId, log.workerId)),
+  );
+  const context: MappingContext = { instruments, counters, seeds, attributes, spans, pools, logs };
   const listeners: ListenerTable = {
     ...workerListeners(context),
     ...supervisorListeners(context),

@@ -12,6 +12,7 @@ export const TELEMETRY_EVENT_NAMES = [
   'snakepit.worker.heartbeat.sent',
   'snakepit.worker.heartbeat.received',
   'snakepit.worker.heartbeat.timeout',
+  'snakepit.worker.log',
   'snakepit.supervisor.child.exited',
   'snakepit.supervisor.child.restarted',
   'snakepit.supervisor.child.start_failed',

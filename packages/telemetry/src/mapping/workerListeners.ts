@@ -1,15 +1,17 @@
 import { SNAKEPIT_ATTRIBUTES as A } from '../metrics/snakepitAttributes.js';
 import type { ListenerTable, MappingContext } from './ListenerTable.js';
 
-/** Listeners of the worker process and heartbeat events. */
+/** Listeners of the worker process, heartbeat and log events. */
 export function workerListeners({
   instruments: m,
   counters: c,
   attributes,
   spans,
   seeds,
+  logs,
 }: MappingContext): ListenerTable {
   return {
+    'snakepit.worker.log': (p) => logs.record(p),
     'snakepit.worker.heartbeat.sent': (p) => {
       c.heartbeatSent.add(attributes.worker(p.poolId, p.workerId));
     },

@@ -31,6 +31,7 @@ const PER_WORKER: readonly SnakepitCounterKey[] = [
   'heartbeatReceived',
   'heartbeatTimeout',
   'processStarted',
+  'logDropped',
 ];
 
 /**
@@ -40,7 +41,7 @@ const PER_WORKER: readonly SnakepitCounterKey[] = [
  * `absent()` alerts misfire).
  *
  * - Per worker slot, with the exact labels later events use: heartbeats
- *   sent, received and missed, processes started.
+ *   sent, received and missed, processes started, log records dropped.
  * - Per pool, for each closed exit cause (terminations) and each closed
  *   exit method (cleanups), without the worker id: the cause and method of
  *   a worker's end are known only then, and seeding every worker × cause ×

@@ -35,6 +35,8 @@ export const SNAKEPIT_ATTRIBUTES = {
   errorType: 'error.type',
   processPid: 'process.pid',
   processExitCode: 'process.exit.code',
+  logIostream: 'log.iostream',
+  pythonLogger: 'snakepit.python.logger',
 } as const;
 
 /** The value a bounded attribute takes once its limit of distinct values is reached. */

@@ -159,6 +159,16 @@ export const SNAKEPIT_METRICS = {
     'Pools stopped because their supervisor gave up (restart intensity exceeded).',
     [A.poolId],
   ),
+  logDropped: {
+    ...counter(
+      'snakepit.worker.log',
+      '{record}',
+      'Worker output lines and Python log records not exported: the worker was over its log record budget.',
+      [A.workerId],
+      [A.poolId],
+    ),
+    name: 'snakepit.worker.log.dropped',
+  },
   heartbeatDuration: {
     name: 'snakepit.worker.heartbeat.duration',
     kind: 'histogram',

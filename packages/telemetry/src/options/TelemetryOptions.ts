@@ -1,5 +1,8 @@
 import { metrics, trace } from '@opentelemetry/api';
 import type { Meter, Tracer } from '@opentelemetry/api';
+import { logs } from '@opentelemetry/api-logs';
+import type { Logger } from '@opentelemetry/api-logs';
+import type { ResolvedLogLimits } from '../logs/WorkerLogRecords.js';
 import { TELEMETRY_EVENT_NAMES } from '../mapping/telemetryEventNames.js';
 import type { TelemetryEventName } from '../mapping/telemetryEventNames.js';
 import { TELEMETRY_SCOPE_NAME, TELEMETRY_SCOPE_VERSION } from '../version.js';
@@ -21,6 +24,19 @@ export interface TelemetrySpanOptions {
   readonly heartbeat?: boolean;
 }
 
+/**
+ * How many log records each worker may send to the exporter: a token bucket
+ * per worker, so that one worker printing megabytes neither floods the
+ * exporter nor crowds out the others. Records over it are dropped and
+ * counted in `snakepit.worker.log.dropped`.
+ */
+export interface TelemetryLogOptions {
+  /** Records per second a worker may send, sustained (1–1 000 000). @default 100 */
+  readonly maxRecordsPerSecond?: number;
+  /** Records a worker may send at once, after a quiet spell (1–1 000 000). @default 1000 */
+  readonly burstRecords?: number;
+}
+
 /** Options of `createTelemetry`. */
 export interface TelemetryOptions {
   /**
@@ -33,6 +49,13 @@ export interface TelemetryOptions {
    * @default trace.getTracer('@snakepit/telemetry', version) from the global API
    */
   readonly tracer?: Tracer;
+  /**
+   * Where worker output and Python `logging` records become log records.
+   * @default logs.getLogger('@snakepit/telemetry', version) from `@opentelemetry/api-logs` (a no-op until an SDK registers)
+   */
+  readonly logger?: Logger;
+  /** Log record budget per worker. @default { maxRecordsPerSecond: 100, burstRecords: 1000 } */
+  readonly logs?: TelemetryLogOptions;
   /**
    * Per-event switches: `false` maps nothing for that event (no listener at
    * all, so emitting it stays free). Events not listed are on.
@@ -63,6 +86,8 @@ export interface TelemetryOptions {
 export interface ResolvedTelemetryOptions {
   readonly meter: Meter;
   readonly tracer: Tracer;
+  readonly logger: Logger;
+  readonly logs: ResolvedLogLimits;
   /** The events to map, in {@link TELEMETRY_EVENT_NAMES} order. */
   readonly events: readonly TelemetryEventName[];
   readonly spans: Required<TelemetrySpanOptions>;
@@ -73,11 +98,22 @@ export interface ResolvedTelemetryOptions {
 /** The defaults of {@link TelemetryOptions} (the meter and tracer default to the global API). */
 export const DEFAULT_TELEMETRY_OPTIONS = {
   spans: { workerStart: true, workerStop: true, heartbeat: false },
+  logs: { maxRecordsPerSecond: 100, burstRecords: 1000 },
   maxAttributeValues: 1000,
   traceCalls: true,
 } as const satisfies TelemetryOptions;
 
-const KNOWN_KEYS = ['meter', 'tracer', 'events', 'spans', 'maxAttributeValues', 'traceCalls'];
+const KNOWN_KEYS = [
+  'meter',
+  'tracer',
+  'logger',
+  'logs',
+  'events',
+  'spans',
+  'maxAttributeValues',
+  'traceCalls',
+];
+const LOG_KEYS = ['maxRecordsPerSecond', 'burstRecords'] as const;
 const SPAN_KEYS = ['workerStart', 'workerStop', 'heartbeat'] as const;
 
 /**
@@ -90,6 +126,8 @@ export function resolveTelemetryOptions(options: TelemetryOptions = {}): Resolve
   return {
     meter: options.meter ?? metrics.getMeter(TELEMETRY_SCOPE_NAME, TELEMETRY_SCOPE_VERSION),
     tracer: options.tracer ?? trace.getTracer(TELEMETRY_SCOPE_NAME, TELEMETRY_SCOPE_VERSION),
+    logger: options.logger ?? logs.getLogger(TELEMETRY_SCOPE_NAME, TELEMETRY_SCOPE_VERSION),
+    logs: resolveLogs(options.logs),
     events: resolveEvents(options.events),
     spans: resolveSpans(options.spans),
     maxAttributeValues:
@@ -127,4 +165,16 @@ function resolveSpans(spans: TelemetrySpanOptions | undefined): Required<Telemet
     workerStop: pick('workerStop'),
     heartbeat: pick('heartbeat'),
   };
+}
+
+function resolveLogs(options: TelemetryLogOptions | undefined): ResolvedLogLimits {
+  const defaults = DEFAULT_TELEMETRY_OPTIONS.logs;
+  if (options === undefined) return defaults;
+  const given = checkObject('logs', options);
+  checkKnownKeys('logs', given, LOG_KEYS);
+  const pick = (key: (typeof LOG_KEYS)[number]): number =>
+    given[key] === undefined
+      ? defaults[key]
+      : checkInteger(`logs.${key}`, given[key], 1, 1_000_000);
+  return { maxRecordsPerSecond: pick('maxRecordsPerSecond'), burstRecords: pick('burstRecords') };
 }

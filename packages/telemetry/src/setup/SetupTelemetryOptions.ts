@@ -1,6 +1,7 @@
 import type { Attributes, ContextManager, TextMapPropagator } from '@opentelemetry/api';
 import type { IMetricReader } from '@opentelemetry/sdk-metrics';
 import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import type { LogRecordProcessor } from '@opentelemetry/sdk-logs';
 import type { EventBus } from '@snakepit/core';
 import type { TelemetryOptions } from '../options/TelemetryOptions.js';
 
@@ -8,7 +9,7 @@ import type { TelemetryOptions } from '../options/TelemetryOptions.js';
 export type OtlpProtocol = 'http/protobuf' | 'grpc';
 
 /** A signal pushed over OTLP. */
-export type OtlpSignal = 'metrics' | 'traces';
+export type OtlpSignal = 'metrics' | 'traces' | 'logs';
 
 /** One failed OTLP export, as `otlp.onExportError` receives it. */
 export interface OtlpExportFailure {
@@ -24,18 +25,18 @@ export interface OtlpExportFailure {
   readonly error: Error;
 }
 
-/** Where and how to push metrics and traces over OTLP. */
+/** Where and how to push metrics, traces and logs over OTLP. */
 export interface OtlpOptions {
   /**
    * The transport. Each needs its exporter packages installed (optional peer
-   * dependencies): `@opentelemetry/exporter-{metrics,trace}-otlp-proto` for
-   * `http/protobuf`, `@opentelemetry/exporter-{metrics,trace}-otlp-grpc` for `grpc`.
+   * dependencies): `@opentelemetry/exporter-{metrics,trace,logs}-otlp-proto` for
+   * `http/protobuf`, `@opentelemetry/exporter-{metrics,trace,logs}-otlp-grpc` for `grpc`.
    * @default 'http/protobuf'
    */
   readonly protocol?: OtlpProtocol;
   /**
    * The collector's base URL, like `OTEL_EXPORTER_OTLP_ENDPOINT`: for
-   * `http/protobuf` the signal paths `/v1/metrics` and `/v1/traces` are appended.
+   * `http/protobuf` the signal paths `/v1/metrics`, `/v1/traces` and `/v1/logs` are appended.
    * @default the exporters' own: `OTEL_EXPORTER_OTLP_*` variables, else `http://localhost:4318` (HTTP) or `http://localhost:4317` (gRPC)
    */
   readonly endpoint?: string;
@@ -49,6 +50,8 @@ export interface OtlpOptions {
   readonly metrics?: boolean;
   /** Push spans (batched). @default true */
   readonly traces?: boolean;
+  /** Push log records: worker output and Python `logging` records (batched). @default true */
+  readonly logs?: boolean;
   /**
    * Called for every failed export, while the app runs (the SDK itself only
    * logs them to its diagnostics logger, which is off by default). Replaces
@@ -92,14 +95,18 @@ export interface SetupTelemetryOptions {
   readonly bus?: EventBus;
   /**
    * Options of the mapping when `bus` is given. `traceCalls` defaults to
-   * `false` when no span goes anywhere (no `otlp` traces, no `spanProcessors`).
+   * `false` when no span goes anywhere (no `otlp` traces, no `spanProcessors`),
+   * and `events['snakepit.worker.log']` when no log record goes anywhere (no
+   * `otlp` logs, no `logRecordProcessors`).
    * @default {}
    */
-  readonly telemetry?: Omit<TelemetryOptions, 'meter' | 'tracer'>;
+  readonly telemetry?: Omit<TelemetryOptions, 'meter' | 'tracer' | 'logger'>;
   /** More metric readers (an in-memory one in tests…). @default [] */
   readonly metricReaders?: readonly IMetricReader[];
   /** More span processors. @default [] */
   readonly spanProcessors?: readonly SpanProcessor[];
+  /** More log record processors. @default [] */
+  readonly logRecordProcessors?: readonly LogRecordProcessor[];
   /** Registered globally with `registerGlobal` (e.g. `W3CTraceContextPropagator` from `@opentelemetry/core`). */
   readonly propagator?: TextMapPropagator;
   /** Registered (and enabled) globally with `registerGlobal` (e.g. `AsyncLocalStorageContextManager`). */
@@ -116,6 +123,7 @@ export const DEFAULT_SETUP_TELEMETRY_OPTIONS = {
   telemetry: {},
   metricReaders: [],
   spanProcessors: [],
+  logRecordProcessors: [],
 } as const satisfies SetupTelemetryOptions;
 
 /** The defaults of {@link OtlpOptions} (the endpoint defaults to the exporters' own). */
@@ -126,6 +134,7 @@ export const DEFAULT_OTLP_OPTIONS = {
   exportTimeoutMs: 10_000,
   metrics: true,
   traces: true,
+  logs: true,
 } as const satisfies OtlpOptions;
 
 /** The defaults of {@link PrometheusOptions}. */

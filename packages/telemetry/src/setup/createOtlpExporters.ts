@@ -4,11 +4,19 @@ import type { OTLPMetricExporter as GrpcMetricExporter } from '@opentelemetry/ex
 import type * as ProtoMetricsModule from '@opentelemetry/exporter-metrics-otlp-proto';
 import type * as GrpcTracesModule from '@opentelemetry/exporter-trace-otlp-grpc';
 import type * as ProtoTracesModule from '@opentelemetry/exporter-trace-otlp-proto';
+import type * as GrpcLogsModule from '@opentelemetry/exporter-logs-otlp-grpc';
+import type * as ProtoLogsModule from '@opentelemetry/exporter-logs-otlp-proto';
+import type { LogRecordExporter } from '@opentelemetry/sdk-logs';
 import type { PushMetricExporter } from '@opentelemetry/sdk-metrics';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { importOptionalPeers } from './importOptionalPeers.js';
 import type { ResolvedOtlpOptions } from './resolveSetupTelemetryOptions.js';
-import { exportUrl, reportingMetricExporter, reportingSpanExporter } from './reportExportErrors.js';
+import {
+  exportUrl,
+  reportingLogExporter,
+  reportingMetricExporter,
+  reportingSpanExporter,
+} from './reportExportErrors.js';
 import type { OtlpExportFailure, OtlpProtocol, OtlpSignal } from './SetupTelemetryOptions.js';
 
 const require = createRequire(import.meta.url);
@@ -21,12 +29,14 @@ export const OTLP_EXPORTER_PACKAGES = {
   'http/protobuf': {
     metrics: '@opentelemetry/exporter-metrics-otlp-proto',
     traces: '@opentelemetry/exporter-trace-otlp-proto',
+    logs: '@opentelemetry/exporter-logs-otlp-proto',
   },
   grpc: {
     metrics: '@opentelemetry/exporter-metrics-otlp-grpc',
     traces: '@opentelemetry/exporter-trace-otlp-grpc',
+    logs: '@opentelemetry/exporter-logs-otlp-grpc',
   },
-} as const satisfies Record<OtlpProtocol, { readonly metrics: string; readonly traces: string }>;
+} as const satisfies Record<OtlpProtocol, Readonly<Record<OtlpSignal, string>>>;
 
 /** The OTLP exporters of the configured protocol, loaded on demand (gRPC's is heavy). */
 export interface OtlpExporters {
@@ -34,6 +44,8 @@ export interface OtlpExporters {
   readonly metrics: PushMetricExporter | undefined;
   /** The span exporter, or `undefined` with `otlp.traces: false`. */
   readonly traces: SpanExporter | undefined;
+  /** The log record exporter, or `undefined` with `otlp.logs: false`. */
+  readonly logs: LogRecordExporter | undefined;
   /**
    * Starts collecting the errors of failed exports; the function returned
    * stops and gives them. `shutdown()` uses it for the last export, which the
@@ -56,8 +68,12 @@ export async function createOtlpExporters(otlp: ResolvedOtlpOptions): Promise<Ot
     otlp.protocol === 'http/protobuf'
       ? "`otlp` (with `protocol: 'http/protobuf'`, the default)"
       : `\`otlp.protocol: '${otlp.protocol}'\``;
-  const [metrics, traces] = await importOptionalPeers(
-    [otlp.metrics ? packages.metrics : undefined, otlp.traces ? packages.traces : undefined],
+  const [metrics, traces, logs] = await importOptionalPeers(
+    [
+      otlp.metrics ? packages.metrics : undefined,
+      otlp.traces ? packages.traces : undefined,
+      otlp.logs ? packages.logs : undefined,
+    ],
     requestedBy,
   );
   const exporters =
@@ -66,11 +82,13 @@ export async function createOtlpExporters(otlp: ResolvedOtlpOptions): Promise<Ot
           otlp,
           metrics as typeof GrpcMetricsModule | undefined,
           traces as typeof GrpcTracesModule | undefined,
+          logs as typeof GrpcLogsModule | undefined,
         )
       : createHttpExporters(
           otlp,
           metrics as typeof ProtoMetricsModule | undefined,
           traces as typeof ProtoTracesModule | undefined,
+          logs as typeof ProtoLogsModule | undefined,
         );
   const recorders = new Set<Error[]>();
   const onExportError = (failure: OtlpExportFailure) => {
@@ -86,6 +104,7 @@ export async function createOtlpExporters(otlp: ResolvedOtlpOptions): Promise<Ot
   return {
     metrics: exporters.metrics && reportingMetricExporter(exporters.metrics, reporter('metrics')),
     traces: exporters.traces && reportingSpanExporter(exporters.traces, reporter('traces')),
+    logs: exporters.logs && reportingLogExporter(exporters.logs, reporter('logs')),
     recordFailures() {
       const recorded: Error[] = [];
       recorders.add(recorded);
@@ -101,7 +120,8 @@ function createHttpExporters(
   otlp: ResolvedOtlpOptions,
   metrics: typeof ProtoMetricsModule | undefined,
   traces: typeof ProtoTracesModule | undefined,
-): Pick<OtlpExporters, 'metrics' | 'traces'> {
+  logs: typeof ProtoLogsModule | undefined,
+): Pick<OtlpExporters, 'metrics' | 'traces' | 'logs'> {
   const config = (path: string) => ({
     ...(otlp.endpoint === undefined ? {} : { url: `${otlp.endpoint}${path}` }),
     headers: { ...otlp.headers },
@@ -110,6 +130,7 @@ function createHttpExporters(
   return {
     metrics: metrics && new metrics.OTLPMetricExporter(config('/v1/metrics')),
     traces: traces && new traces.OTLPTraceExporter(config('/v1/traces')),
+    logs: logs && new logs.OTLPLogExporter(config('/v1/logs')),
   };
 }
 
@@ -117,7 +138,8 @@ function createGrpcExporters(
   otlp: ResolvedOtlpOptions,
   metrics: typeof GrpcMetricsModule | undefined,
   traces: typeof GrpcTracesModule | undefined,
-): Pick<OtlpExporters, 'metrics' | 'traces'> {
+  logs: typeof GrpcLogsModule | undefined,
+): Pick<OtlpExporters, 'metrics' | 'traces' | 'logs'> {
   const config = (exporterPackage: string) => ({
     ...(otlp.endpoint === undefined ? {} : { url: otlp.endpoint }),
     ...(Object.keys(otlp.headers).length === 0
@@ -129,6 +151,7 @@ function createGrpcExporters(
   return {
     metrics: metrics && new metrics.OTLPMetricExporter(config(grpc.metrics)),
     traces: traces && new traces.OTLPTraceExporter(config(grpc.traces)),
+    logs: logs && new logs.OTLPLogExporter(config(grpc.logs)),
   };
 }
 

@@ -69,6 +69,12 @@ function withRange(name: string, ranges: Readonly<Record<string, string>>): stri
   return range === undefined ? name : `${name}@${range}`;
 }
 
+function listOf(items: readonly string[]): string {
+  return items.length <= 2
+    ? items.join(' and ')
+    : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
 function notInstalled(missing: readonly string[], requestedBy: string): SnakepitError {
   const ranges = readPeerRanges();
   const specs = missing.map((name) => withRange(name, ranges));
@@ -79,7 +85,7 @@ function notInstalled(missing: readonly string[], requestedBy: string): Snakepit
       : 'an optional peer dependency of @snakepit/telemetry that is not installed. Install it';
   return new SnakepitError(
     'TELEMETRY_EXPORTER_UNAVAILABLE',
-    `${requestedBy} needs ${specs.join(' and ')}, ${what} next to @snakepit/telemetry: ` +
+    `${requestedBy} needs ${listOf(specs)}, ${what} next to @snakepit/telemetry: ` +
       `\`${command}\` (or pnpm add / yarn add), or turn that option off.`,
     { details: { reason: 'not-installed', packages: specs, requestedBy, command } },
   );

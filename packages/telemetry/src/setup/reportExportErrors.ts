@@ -2,6 +2,7 @@ import { ExportResultCode } from '@opentelemetry/core';
 import type { ExportResult } from '@opentelemetry/core';
 import type { PushMetricExporter, ResourceMetrics } from '@opentelemetry/sdk-metrics';
 import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace-base';
+import type { LogRecordExporter, ReadableLogRecord } from '@opentelemetry/sdk-logs';
 import { SnakepitError } from '@snakepit/core';
 import type { OtlpExportFailure, OtlpProtocol, OtlpSignal } from './SetupTelemetryOptions.js';
 
@@ -134,5 +135,19 @@ export function reportingSpanExporter(inner: SpanExporter, reporter: Reporter): 
     },
     shutdown: () => inner.shutdown(),
     forceFlush: () => inner.forceFlush?.() ?? Promise.resolve(),
+  };
+}
+
+/** A log record exporter that reports each failed export to `onExportError`. */
+export function reportingLogExporter(
+  inner: LogRecordExporter,
+  reporter: Reporter,
+): LogRecordExporter {
+  return {
+    export(records: ReadableLogRecord[], done: (result: ExportResult) => void) {
+      inner.export(records, (result) => done(report(reporter, result)));
+    },
+    shutdown: () => inner.shutdown(),
+    forceFlush: () => inner.forceFlush(),
   };
 }

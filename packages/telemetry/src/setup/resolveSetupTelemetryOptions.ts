@@ -55,6 +55,7 @@ const KEYS = [
   'telemetry',
   'metricReaders',
   'spanProcessors',
+  'logRecordProcessors',
   'propagator',
   'contextManager',
 ];
@@ -98,6 +99,7 @@ export function resolveSetupTelemetryOptions(
       options.telemetry === undefined ? d.telemetry : checkObject('telemetry', options.telemetry),
     metricReaders: options.metricReaders ?? d.metricReaders,
     spanProcessors: options.spanProcessors ?? d.spanProcessors,
+    logRecordProcessors: options.logRecordProcessors ?? d.logRecordProcessors,
     ...(options.propagator === undefined ? {} : { propagator: options.propagator }),
     ...(options.contextManager === undefined ? {} : { contextManager: options.contextManager }),
   };
@@ -113,6 +115,7 @@ function resolveOtlp(otlp: OtlpOptions): ResolvedOtlpOptions {
     'exportTimeoutMs',
     'metrics',
     'traces',
+    'logs',
     'onExportError',
   ]);
   const d = DEFAULT_OTLP_OPTIONS;
@@ -139,6 +142,7 @@ function resolveOtlp(otlp: OtlpOptions): ResolvedOtlpOptions {
     exportTimeoutMs,
     metrics: otlp.metrics === undefined ? d.metrics : checkBoolean('otlp.metrics', otlp.metrics),
     traces: otlp.traces === undefined ? d.traces : checkBoolean('otlp.traces', otlp.traces),
+    logs: otlp.logs === undefined ? d.logs : checkBoolean('otlp.logs', otlp.logs),
     onExportError:
       otlp.onExportError === undefined
         ? createWarnOncePerCause()

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { context, metrics, propagation, trace } from '@opentelemetry/api';
+import { logs } from '@opentelemetry/api-logs';
 import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
 import { defaultResource, resourceFromAttributes } from '@opentelemetry/resources';
 import type { Resource } from '@opentelemetry/resources';
@@ -7,6 +8,8 @@ import { MeterProvider, PeriodicExportingMetricReader } from '@opentelemetry/sdk
 import type { IMetricReader } from '@opentelemetry/sdk-metrics';
 import { BasicTracerProvider, BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { BatchLogRecordProcessor, LoggerProvider } from '@opentelemetry/sdk-logs';
+import type { LogRecordProcessor } from '@opentelemetry/sdk-logs';
 import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
 import { SnakepitError } from '@snakepit/core';
 import { createTelemetry } from '../mapping/createTelemetry.js';
@@ -24,7 +27,9 @@ export interface TelemetrySdk {
   readonly meterProvider: MeterProvider;
   /** The provider of the tracers: OTLP and `spanProcessors` take its spans. */
   readonly tracerProvider: BasicTracerProvider;
-  /** The resource of both providers (`service.name`, `snakepit.run.id`, …). */
+  /** The provider of the loggers: OTLP and `logRecordProcessors` take its log records (worker output, Python `logging`). */
+  readonly loggerProvider: LoggerProvider;
+  /** The resource of the providers (`service.name`, `snakepit.run.id`, …). */
   readonly resource: Resource;
   /** The event mapping, when a `bus` was given. */
   readonly telemetry: Telemetry | undefined;
@@ -36,10 +41,10 @@ export interface TelemetrySdk {
   readonly handlePrometheusRequest:
     | ((req: IncomingMessage, res: ServerResponse) => void)
     | undefined;
-  /** Exports what is pending now (metrics and spans). */
+  /** Exports what is pending now (metrics, spans and log records). */
   forceFlush(): Promise<void>;
   /**
-   * Stops the mapping, flushes and shuts down both providers (a last export),
+   * Stops the mapping, flushes and shuts down the providers (a last export),
    * stops the Prometheus server and unregisters the globals it registered.
    * Rejects after all of that when a flush or the last OTLP export failed,
    * with a message that names each URL and cause. Idempotent.
@@ -85,8 +90,11 @@ export async function setupTelemetry(options: SetupTelemetryOptions = {}): Promi
   }
   const spanProcessors: SpanProcessor[] = [...resolved.spanProcessors];
   if (otlp?.traces) spanProcessors.push(new BatchSpanProcessor(otlp.traces));
+  const logProcessors: LogRecordProcessor[] = [...resolved.logRecordProcessors];
+  if (otlp?.logs) logProcessors.push(new BatchLogRecordProcessor({ exporter: otlp.logs }));
   const meterProvider = new MeterProvider({ resource, readers });
   const tracerProvider = new BasicTracerProvider({ resource, spanProcessors });
+  const loggerProvider = new LoggerProvider({ resource, processors: logProcessors });
   let telemetry: Telemetry | undefined;
   let prometheusUrl: string | undefined;
   try {
@@ -97,23 +105,33 @@ export async function setupTelemetry(options: SetupTelemetryOptions = {}): Promi
         // recorded span for nothing (a Prometheus-only set-up).
         ...(spanProcessors.length === 0 ? { traceCalls: false } : {}),
         ...resolved.telemetry,
+        // Likewise a log record per line of output with nowhere to go.
+        ...(logProcessors.length === 0
+          ? { events: { 'snakepit.worker.log': false, ...resolved.telemetry.events } }
+          : {}),
         meter: meterProvider.getMeter(TELEMETRY_SCOPE_NAME, TELEMETRY_SCOPE_VERSION),
         tracer: tracerProvider.getTracer(TELEMETRY_SCOPE_NAME, TELEMETRY_SCOPE_VERSION),
+        logger: loggerProvider.getLogger(TELEMETRY_SCOPE_NAME, TELEMETRY_SCOPE_VERSION),
       });
     prometheusUrl = await startPrometheus(prometheus, resolved);
   } catch (error) {
     // Nothing is registered yet: release what was built, leave no server or timer.
     telemetry?.shutdown();
-    await Promise.allSettled([meterProvider.shutdown(), tracerProvider.shutdown()]);
+    await Promise.allSettled([
+      meterProvider.shutdown(),
+      tracerProvider.shutdown(),
+      loggerProvider.shutdown(),
+    ]);
     throw error;
   }
   const globals = resolved.registerGlobal
-    ? registerGlobals(resolved, meterProvider, tracerProvider)
+    ? registerGlobals(resolved, meterProvider, tracerProvider, loggerProvider)
     : { isGlobal: false, unregister: () => {} };
   let shutdown: Promise<void> | undefined;
   return {
     meterProvider,
     tracerProvider,
+    loggerProvider,
     resource,
     telemetry,
     isGlobal: globals.isGlobal,
@@ -121,13 +139,16 @@ export async function setupTelemetry(options: SetupTelemetryOptions = {}): Promi
     handlePrometheusRequest:
       prometheus && ((req, res) => prometheus.getMetricsRequestHandler(req, res)),
     async forceFlush() {
-      await Promise.all([meterProvider.forceFlush(), tracerProvider.forceFlush()]);
+      await Promise.all([
+        meterProvider.forceFlush(),
+        tracerProvider.forceFlush(),
+        loggerProvider.forceFlush(),
+      ]);
     },
     shutdown() {
       shutdown ??= shutDown(
         telemetry,
-        meterProvider,
-        tracerProvider,
+        { meterProvider, tracerProvider, loggerProvider },
         globals.unregister,
         otlp?.recordFailures(),
       );
@@ -182,12 +203,17 @@ function registerGlobals(
   resolved: ResolvedSetupTelemetryOptions,
   meterProvider: MeterProvider,
   tracerProvider: BasicTracerProvider,
+  loggerProvider: LoggerProvider,
 ): { isGlobal: boolean; unregister: () => void } {
   const undo: (() => void)[] = [];
   const hasMeter = metrics.setGlobalMeterProvider(meterProvider);
   if (hasMeter) undo.push(() => metrics.disable());
   const hasTracer = trace.setGlobalTracerProvider(tracerProvider);
   if (hasTracer) undo.push(() => trace.disable());
+  // Returns the provider already registered, if any, instead of ours.
+  if (logs.setGlobalLoggerProvider(loggerProvider) === loggerProvider) {
+    undo.push(() => logs.disable());
+  }
   if (resolved.propagator && propagation.setGlobalPropagator(resolved.propagator)) {
     undo.push(() => propagation.disable());
   }
@@ -200,18 +226,26 @@ function registerGlobals(
 
 async function shutDown(
   telemetry: Telemetry | undefined,
-  meterProvider: MeterProvider,
-  tracerProvider: BasicTracerProvider,
+  providers: {
+    meterProvider: MeterProvider;
+    tracerProvider: BasicTracerProvider;
+    loggerProvider: LoggerProvider;
+  },
   unregister: () => void,
   stopRecording: (() => Error[]) | undefined,
 ): Promise<void> {
   // Export once while the mapping still observes pool state: its shutdown
   // removes the gauge callback, and the final export would lack them.
+  const { meterProvider, tracerProvider, loggerProvider } = providers;
   const flushed = telemetry ? await Promise.allSettled([meterProvider.forceFlush()]) : [];
   telemetry?.shutdown();
   const results = [
     ...flushed,
-    ...(await Promise.allSettled([meterProvider.shutdown(), tracerProvider.shutdown()])),
+    ...(await Promise.allSettled([
+      meterProvider.shutdown(),
+      tracerProvider.shutdown(),
+      loggerProvider.shutdown(),
+    ])),
   ];
   unregister();
   // The readers resolve even when their last export failed; the exporters

@@ -10,6 +10,7 @@ import {
   dashboardExpressions,
   prometheusName,
 } from '../helpers/exposition.js';
+import { grafanaSchemaErrors } from '../helpers/grafanaSchema.js';
 import { PROMTOOL_BIN } from '../helpers/prometheusServer.js';
 
 function promtool(args: string[], cwd?: string): string {
@@ -67,6 +68,39 @@ describe('dashboards/snakepit-grafana.json', () => {
       datasource?: { uid: string };
     }[];
   };
+
+  it("satisfies Grafana's dashboard schema (@grafana/schema), which a broken copy does not", () => {
+    const json = readFileSync(DASHBOARD_FILE, 'utf8');
+    // The same dashboard with one mistake of each kind the check must catch:
+    // a misspelt key, and values outside the dashboard's, a threshold's, the
+    // stat panel's and the timeseries panel's enums.
+    type Panel = {
+      type: string;
+      gridPos: object;
+      options: { colorMode: string };
+      fieldConfig: { defaults: { thresholds: { mode: string }; custom: { drawStyle: string } } };
+    };
+    const broken = JSON.parse(json) as { graphTooltip: number; panels: Panel[] };
+    const stat = broken.panels.find((p) => p.type === 'stat')!;
+    const series = broken.panels.find((p) => p.type === 'timeseries')!;
+    broken.graphTooltip = 7;
+    stat.gridPos = { ...stat.gridPos, width: 4 };
+    stat.fieldConfig.defaults.thresholds.mode = 'absolut';
+    stat.options.colorMode = 'rainbow';
+    series.fieldConfig.defaults.custom.drawStyle = 'dots';
+    const [errors, brokenErrors] = grafanaSchemaErrors([
+      JSON.parse(json) as Record<string, unknown>,
+      broken,
+    ]);
+    expect(errors).toEqual([]);
+    expect(brokenErrors!.map((e) => e.split('\n')[0])).toEqual([
+      '"graphTooltip": 7,',
+      '"width": 4',
+      '"mode": "absolut",',
+      '"colorMode": "rainbow",',
+      '"drawStyle": "dots",',
+    ]);
+  });
 
   it('is importable: a datasource input, unique panel ids, panels inside the 24-column grid', () => {
     expect(dashboard.uid).toBe('snakepit-pools');

@@ -156,3 +156,34 @@ export function decodeTraceRequest(body: Uint8Array) {
     ),
   }));
 }
+
+/** A decoded OTLP log record. */
+export interface OtlpLogRecord {
+  readonly timeUnixMs: number;
+  readonly severityNumber: number;
+  readonly severityText: string;
+  readonly body: unknown;
+  readonly attributes: Record<string, unknown>;
+  readonly traceId: string;
+  readonly spanId: string;
+}
+
+/** Decodes an `ExportLogsServiceRequest`: resource attributes and log records. */
+export function decodeLogsRequest(body: Uint8Array) {
+  return messages(fields(body), 1).map((rl) => ({
+    resource: attributes(messages(rl, 1)[0] ?? new Map<number, Value[]>(), 1),
+    records: messages(rl, 2).flatMap((sl) =>
+      messages(sl, 2).map(
+        (r): OtlpLogRecord => ({
+          timeUnixMs: Math.round(num(r.get(1)?.[0]) / 1e6),
+          severityNumber: num(r.get(2)?.[0]),
+          severityText: text(r.get(3)?.[0]),
+          body: anyValue(messages(r, 5)[0] ?? new Map<number, Value[]>()),
+          attributes: attributes(r, 6),
+          traceId: hex(r.get(9)?.[0]),
+          spanId: hex(r.get(10)?.[0]),
+        }),
+      ),
+    ),
+  }));
+}

@@ -52,6 +52,14 @@ export function dashboardExpressions(): { title: string; expr: string }[] {
   ];
 }
 
+/** The Grafana dashboard's template variables and their queries (`label_values(…)`). */
+export function dashboardVariables(): { name: string; query: string }[] {
+  const dashboard = JSON.parse(readFileSync(DASHBOARD_FILE, 'utf8')) as {
+    templating: { list: { name: string; query: { query: string } }[] };
+  };
+  return dashboard.templating.list.map((v) => ({ name: v.name, query: v.query.query }));
+}
+
 /** A dashboard expression with Grafana's variables replaced for a direct query. */
 export function withoutGrafanaVariables(expr: string): string {
   return expr

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 
 /** One export request a receiver got. */
 export interface Received {
-  readonly signal: 'metrics' | 'traces';
+  readonly signal: 'metrics' | 'traces' | 'logs';
   readonly contentType: string;
   readonly authorization: string | undefined;
   readonly body: Uint8Array;
@@ -17,15 +17,15 @@ export interface Receiver {
   close(): Promise<void>;
 }
 
-/** An OTLP/HTTP receiver on 127.0.0.1 that accepts protobuf exports on /v1/metrics and /v1/traces. */
+/** An OTLP/HTTP receiver on 127.0.0.1 that accepts protobuf exports on /v1/metrics, /v1/traces and /v1/logs. */
 export async function startHttpReceiver(): Promise<Receiver> {
   const received: Received[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const signal =
-        req.url === '/v1/metrics' ? 'metrics' : req.url === '/v1/traces' ? 'traces' : undefined;
+      const signals = { '/v1/metrics': 'metrics', '/v1/traces': 'traces', '/v1/logs': 'logs' };
+      const signal = signals[req.url as keyof typeof signals] as Received['signal'] | undefined;
       if (!signal || req.method !== 'POST') {
         res.writeHead(404).end();
         return;

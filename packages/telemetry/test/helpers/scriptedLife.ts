@@ -124,3 +124,78 @@ export function stopAll(bus: EventBus): void {
   s.state('w1', 'stopping', 'stopped');
   emit(bus, 'snakepit.pool.queue.depth', { poolId: 'p1', depth: 0 });
 }
+
+/**
+ * One more round of work on pool `p1`, for a pool that keeps living while
+ * Prometheus scrapes it: calls, heartbeats, a missed ping, a worker started and
+ * killed, a supervisor restart, a failed start, a recycle, a failed pool, an
+ * escalation and a reaped orphan. It moves only series the scripts above
+ * create, and no worker's pool state. `round` keeps pids and sequence numbers
+ * going up.
+ */
+export function workRound(bus: EventBus, round: number): void {
+  const s = poolScript(bus, 'p1');
+  const atMs = 30_000 + round * 1_000;
+  const pid = 2_000 + round;
+  s.heartbeat('w0', atMs, 100 + round, 0.5 + (round % 4));
+  s.missed('w1', atMs, 100 + round, 1);
+  s.execute('echo', 'ok', 5 + (round % 7), round % 3);
+  s.execute('fail', 'error', 8, 2, 'PYTHON_ERROR');
+  emit(bus, 'snakepit.pool.queue.rejected', { poolId: 'p1', reason: 'full' });
+  s.started('w1', atMs, 150 + (round % 5) * 20, pid);
+  s.terminated('w1', atMs + 500, pid, {
+    exitCode: undefined,
+    signal: 'SIGKILL',
+    cause: 'heartbeat_timeout',
+    reason: 'heartbeat timeout',
+    method: 'killed',
+    isForcefullyTerminated: true,
+    uptimeMs: 500,
+    cleanupMs: 2_000 + (round % 3) * 100,
+    steps: KILL_STEPS,
+  });
+  const sup = { supervisorId: 'pool-p1', timestampMs: T0 + atMs + 600 };
+  bus.emit('snakepit.supervisor.child.exited', {
+    ...sup,
+    childId: 'w1',
+    reason: 'heartbeat timeout',
+    isAbnormal: true,
+  });
+  bus.emit('snakepit.supervisor.child.restarted', {
+    ...sup,
+    childId: 'w1',
+    causeChildId: 'w1',
+    reason: 'heartbeat timeout',
+    strategy: 'one_for_one',
+    delayMs: 0,
+    restartCount: 1 + round,
+  });
+  bus.emit('snakepit.supervisor.child.start_failed', {
+    ...sup,
+    childId: 'w2',
+    reason: 'SnakepitError: Worker w2 did not become ready',
+  });
+  bus.emit('snakepit.supervisor.escalated', {
+    supervisorId: 'root',
+    timestampMs: T0 + atMs + 700,
+    childId: 'pool-p1',
+    reason: 'Error: boom',
+    escalation: 'reached_max_restart_intensity',
+    restartsInPeriod: 4,
+    maxRestarts: 3,
+    periodMs: 5_000,
+  });
+  bus.emit('snakepit.orphan.reaped', {
+    runId: 'old',
+    pid: 9_000 + round,
+    signal: 'SIGTERM',
+    foundBy: 'registry',
+  });
+  emit(bus, 'snakepit.pool.worker.recycled', {
+    poolId: 'p1',
+    workerId: 'w0',
+    pid: 1001,
+    reason: 'max requests',
+  });
+  emit(bus, 'snakepit.pool.failed', { poolId: 'p2', reason: 'Restart intensity reached' });
+}

@@ -79,7 +79,9 @@ describe('an install without the optional exporters', () => {
   it('serves Prometheus, and says what to install for each OTLP protocol', () => {
     const grpcMetrics = spec('@opentelemetry/exporter-metrics-otlp-grpc');
     const grpcTraces = spec('@opentelemetry/exporter-trace-otlp-grpc');
+    const grpcLogs = spec('@opentelemetry/exporter-logs-otlp-grpc');
     const protoTraces = spec('@opentelemetry/exporter-trace-otlp-proto');
+    const protoLogs = spec('@opentelemetry/exporter-logs-otlp-proto');
     const [prometheus, grpc, http] = runSetups([
       { prometheus: { serve: false } },
       { otlp: { protocol: 'grpc' } },
@@ -91,13 +93,13 @@ describe('an install without the optional exporters', () => {
       details: {
         reason: 'not-installed',
         requestedBy: "`otlp.protocol: 'grpc'`",
-        command: `npm install ${grpcMetrics} ${grpcTraces}`,
+        command: `npm install ${grpcMetrics} ${grpcTraces} ${grpcLogs}`,
       },
     });
     expect(grpc).toHaveProperty(
       'message',
       expect.stringContaining(
-        `\`otlp.protocol: 'grpc'\` needs ${grpcMetrics} and ${grpcTraces}, optional peer dependencies`,
+        `\`otlp.protocol: 'grpc'\` needs ${grpcMetrics}, ${grpcTraces} and ${grpcLogs}, optional peer dependencies`,
       ),
     );
     // Only what the options ask for: no metric exporter with `metrics: false`.
@@ -105,7 +107,7 @@ describe('an install without the optional exporters', () => {
       code: 'TELEMETRY_EXPORTER_UNAVAILABLE',
       details: {
         requestedBy: "`otlp` (with `protocol: 'http/protobuf'`, the default)",
-        command: `npm install ${protoTraces}`,
+        command: `npm install ${protoTraces} ${protoLogs}`,
       },
     });
   });

@@ -180,7 +180,8 @@ describe('entry points', () => {
       )
         .trim()
         .split(',');
-    expect(loaded('index.js')).toEqual(['api']);
+    // The two APIs (api-logs for worker log records), no SDK.
+    expect(loaded('index.js')).toEqual(['api', 'api-logs']);
     expect(loaded('setup/index.js')).toEqual(
       expect.arrayContaining(['api', 'sdk-metrics', 'exporter-prometheus']),
     );

@@ -89,9 +89,10 @@ describe('startWatchdog', () => {
     const { workers } = await owner.next('ready');
     owner.kill();
     // The fallback scans every process's environment through tr and grep,
-    // two forks per process: slow on a loaded machine, hence the deadline.
-    await waitFor(() => isGone(workers[0]!.pid), 10_000);
-  });
+    // two forks per process: slow on a loaded machine (it took over 10 s with
+    // a load average of 16 and ~800 processes), hence the deadline.
+    await waitFor(() => isGone(workers[0]!.pid), 30_000);
+  }, 60_000);
 
   it('exits by itself when the registry file is removed (clean shutdown)', async () => {
     const file = registryFileIn(tempRuntimeDir());

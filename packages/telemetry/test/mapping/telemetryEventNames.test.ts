@@ -4,10 +4,10 @@ import { SNAKEPIT_METRICS, TELEMETRY_EVENT_NAMES } from '../../src/index.js';
 import type { TelemetryEventName } from '../../src/index.js';
 
 describe('the events telemetry maps', () => {
-  it('covers every event that counts something (not the log lines, supervisor shutdowns, or the run’s once-only cgroup decision)', () => {
+  it('covers every event that counts something or is a log record (not supervisor shutdowns, or the run’s once-only cgroup decision)', () => {
     type Unmapped = Exclude<SnakepitEventName, TelemetryEventName>;
     expectTypeOf<Unmapped>().toEqualTypeOf<
-      'snakepit.worker.log' | 'snakepit.supervisor.shutdown' | 'snakepit.run.cgroup'
+      'snakepit.supervisor.shutdown' | 'snakepit.run.cgroup'
     >();
   });
 

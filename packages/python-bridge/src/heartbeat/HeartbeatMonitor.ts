@@ -1,5 +1,7 @@
-import type { Clock, TimerHandle } from '@snakepit/core/runtime';
+import type { Clock } from '@snakepit/core/runtime';
 import type { ResolvedHeartbeatOptions } from './detectionBudget.js';
+import { HeartbeatTicker } from './HeartbeatTicker.js';
+import type { TickerMember } from './HeartbeatTicker.js';
 
 /** What a {@link HeartbeatMonitor} reports. */
 export interface HeartbeatHandlers {
@@ -20,16 +22,22 @@ export interface HeartbeatHandlers {
  * before its end does not count. Any sign of life (a Pong, a completed call)
  * clears the count. All timing goes through the injected clock, and deadlines
  * on its monotonic `now()`: a wall-clock step never moves them.
+ *
+ * Monitors on one clock with the same interval and timeout are pinged
+ * together by a shared {@link HeartbeatTicker}: two timers per thread, not
+ * two per worker.
  */
 export class HeartbeatMonitor {
   readonly #options: ResolvedHeartbeatOptions;
   readonly #clock: Clock;
   readonly #handlers: HeartbeatHandlers;
-  readonly #inFlight = new Map<number, { sentAtMs: number; timer: TimerHandle }>();
+  readonly #ticker: HeartbeatTicker;
+  readonly #member: TickerMember;
+  /** Send time (monotonic ms) of each ping not yet answered nor judged, by sequence number. */
+  readonly #inFlight = new Map<number, number>();
   #misses = 0;
   /** End of the latest `Busy` on the monotonic clock; `undefined` when none. */
   #busyUntilMs: number | undefined;
-  #tick: TimerHandle | undefined;
   #isStopped = true;
   #isHung = false;
 
@@ -38,6 +46,11 @@ export class HeartbeatMonitor {
     this.#options = options;
     this.#clock = clock;
     this.#handlers = handlers;
+    this.#ticker = HeartbeatTicker.for(clock, options.intervalMs, options.timeoutMs);
+    this.#member = {
+      ping: () => this.#ping(),
+      checkTimeouts: (nowMs) => this.#checkTimeouts(nowMs),
+    };
   }
 
   /** Consecutive misses so far. */
@@ -49,25 +62,23 @@ export class HeartbeatMonitor {
   start(): void {
     if (!this.#isStopped) return;
     this.#isStopped = false;
-    this.#ping();
+    this.#ticker.join(this.#member);
   }
 
   /** Stops pinging and forgets pings in flight. */
   stop(): void {
     this.#isStopped = true;
-    this.#tick?.cancel();
-    for (const { timer } of this.#inFlight.values()) timer.cancel();
+    this.#ticker.leave(this.#member);
     this.#inFlight.clear();
   }
 
   /** Feeds a `Pong` (of any ping: all are proof of life). */
   pong(seq: number): void {
     this.#misses = 0;
-    const pending = this.#inFlight.get(seq);
-    if (!pending) return;
-    pending.timer.cancel();
+    const sentAtMs = this.#inFlight.get(seq);
+    if (sentAtMs === undefined) return;
     this.#inFlight.delete(seq);
-    this.#handlers.onReceived?.(seq, this.#clock.now() - pending.sentAtMs);
+    this.#handlers.onReceived?.(seq, this.#clock.now() - sentAtMs);
   }
 
   /**
@@ -95,18 +106,24 @@ export class HeartbeatMonitor {
     this.#misses = 0;
   }
 
-  #ping(): void {
-    if (this.#isStopped) return;
+  #ping(): boolean {
+    if (this.#isStopped) return false;
     const seq = this.#handlers.sendPing();
-    if (seq !== undefined) {
-      const timer = this.#clock.setTimeout(() => this.#onTimeout(seq), this.#options.timeoutMs);
-      this.#inFlight.set(seq, { sentAtMs: this.#clock.now(), timer });
+    if (seq === undefined) return false;
+    this.#inFlight.set(seq, this.#clock.now());
+    return true;
+  }
+
+  #checkTimeouts(nowMs: number): void {
+    // In send order (a Map keeps insertion order): the oldest is judged first.
+    for (const [seq, sentAtMs] of this.#inFlight) {
+      if (sentAtMs + this.#options.timeoutMs > nowMs) return;
+      this.#inFlight.delete(seq);
+      this.#onTimeout(seq);
     }
-    this.#tick = this.#clock.setTimeout(() => this.#ping(), this.#options.intervalMs);
   }
 
   #onTimeout(seq: number): void {
-    this.#inFlight.delete(seq);
     if (this.#isStopped || this.#isHung) return;
     if (this.#busyUntilMs !== undefined && this.#clock.now() < this.#busyUntilMs) return;
     this.#misses++;

@@ -56,6 +56,8 @@ export class RunRegistry {
   #cgroup: string | undefined;
   #flush: NodeJS.Immediate | undefined;
   #isPersisted = false;
+  /** The tokens in the file as last written: a process carrying one is found. */
+  #persistedTokens = new Set<string>();
   #isClosed = false;
 
   private constructor(runId: string, options: RunRegistryOptions) {
@@ -106,10 +108,18 @@ export class RunRegistry {
     };
   }
 
-  /** Announces a worker slot and its token. Call BEFORE spawning it. */
+  /**
+   * Announces a worker slot and its token. Call BEFORE spawning it: on return
+   * the file on disk carries the token, by which a reaper finds the process.
+   * A token the file already carries (a forked worker's is its fork server's)
+   * is written at the end of the event-loop turn, with the other changes made
+   * in it: a synchronous rewrite per forked worker was the main thread's top
+   * cost while 100 forked workers started (ADR 0005, issue 18).
+   */
   reserve(workerId: string, token: string): void {
     this.#workers.set(workerId, { state: 'reserved', token });
-    this.#persist('write');
+    if (this.#persistedTokens.has(token)) this.#persistSoon();
+    else this.#persist('write');
   }
 
   /**
@@ -201,7 +211,8 @@ export class RunRegistry {
   }
 
   #write(file: string): void {
-    const data = `${JSON.stringify(this.record)}\n`;
+    const record = this.record;
+    const data = `${JSON.stringify(record)}\n`;
     const fsync = this.#options.fsync ?? false;
     try {
       writeFileAtomicSync(file, data, { fsync });
@@ -211,6 +222,7 @@ export class RunRegistry {
       mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
       writeFileAtomicSync(file, data, { fsync });
     }
+    this.#persistedTokens = new Set(Object.values(record.workers).flatMap((w) => w.token ?? []));
   }
 
   #report(operation: string, error: unknown): void {

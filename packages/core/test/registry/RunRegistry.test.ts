@@ -82,6 +82,32 @@ describe('RunRegistry', () => {
     expect(readdirSync(join(dir, 'registry'))).toEqual([]);
   });
 
+  it('writes a reservation at once unless the file already carries its token', async () => {
+    const dir = tempRuntimeDir();
+    const runId = testRunId('reg');
+    const registry = RunRegistry.open(runId, { dir });
+    const file = join(dir, 'registry', `${runId}.json`);
+    registry.reserve('p1.forkserver', 'zygote');
+    expect(readJson(file)).toMatchObject({ workers: { 'p1.forkserver': { token: 'zygote' } } });
+    // Forked workers carry their fork server's token: a reaper finds them by
+    // the entry already on disk, so their reservations wait for the turn's end.
+    registry.reserve('p1.w1', 'zygote');
+    registry.reserve('p1.w2', 'zygote');
+    expect(Object.keys((readJson(file) as { workers: object }).workers)).toEqual(['p1.forkserver']);
+    registry.reserve('p1.w3', 'own');
+    expect(readJson(file)).toMatchObject({
+      workers: { 'p1.w1': { token: 'zygote' }, 'p1.w3': { state: 'reserved', token: 'own' } },
+    });
+    registry.remove('p1.forkserver');
+    registry.remove('p1.w1');
+    registry.remove('p1.w2');
+    await nextTurn();
+    // The token left the file with its last entry: the next one is written at once.
+    registry.reserve('p1.w4', 'zygote');
+    expect(readJson(file)).toMatchObject({ workers: { 'p1.w4': { token: 'zygote' } } });
+    registry.close();
+  });
+
   it('keeps working in memory when the directory is unusable: one event, no throw', () => {
     const base = tempRuntimeDir();
     writeFileSync(join(base, 'not-a-dir'), '');

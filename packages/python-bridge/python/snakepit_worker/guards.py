@@ -15,12 +15,11 @@ from __future__ import annotations
 
 import os
 import signal
-import sys
 import threading
 import time
 from typing import Callable, Mapping, NoReturn, Optional
 
-from .guardian import start_guardian
+from .guardian import load_prctl, start_guardian
 
 DIE_EXIT_CODE = 70
 """Exit status of a worker that killed itself, if killing its process group failed."""
@@ -72,17 +71,8 @@ def _pid(environ: Mapping[str, str], name: str) -> Optional[int]:
 
 def arm_parent_death_signal() -> bool:
     """Ask Linux to SIGKILL us when our parent (thread) ends; False where unsupported."""
-    if not sys.platform.startswith("linux"):
-        return False
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        # prctl is variadic and reads its arguments as unsigned longs.
-        args = [ctypes.c_ulong(value) for value in (signal.SIGKILL, 0, 0, 0)]
-        return int(libc.prctl(_PR_SET_PDEATHSIG, *args)) == 0
-    except (OSError, AttributeError):
-        return False
+    prctl = load_prctl()
+    return prctl is not None and prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL))
 
 
 def arm_owner_guards(environ: Mapping[str, str]) -> None:

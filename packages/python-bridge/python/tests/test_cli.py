@@ -69,6 +69,24 @@ class ParseOptionsTest(unittest.TestCase):
         os.close(closed_fd)
         self.assertUsageError(["--control-fd", str(closed_fd)], {}, "not an open descriptor")
 
+    def test_reads_every_spelling_argparse_reads_the_same(self) -> None:
+        # The owner's plain `--flag value` pairs skip argparse (cli._parse_plain);
+        # other spellings, and mistakes, still go through it.
+        fd = str(self.fd)
+        plain = ARGS + ["--max-concurrency", "4", "--transport", "framed", "--control-fd", fd]
+        expected = parse_options(plain, {})
+        spellings = [
+            ["--snakepit-run-id=run1", "--socket=/tmp/run1/w1.sock", "--adapter", "my.adapter"],
+            ["--snakepit-run", "run1", "--sock", "/tmp/run1/w1.sock", "--adapter", "my.adapter"],
+        ]
+        for spelling in spellings:
+            rest = ["--max-concurrency=4", "--transport", "framed", "--control-fd", fd]
+            with self.subTest(spelling=spelling):
+                self.assertEqual(parse_options(spelling + rest, {}), expected)
+        self.assertUsageError(["--transport", "carrier-pigeon"], {}, "invalid choice")
+        self.assertUsageError(["--max-concurrency", "many"], {}, "invalid int value")
+        self.assertUsageError(["--unknown", "1"], {}, "unrecognized arguments")
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -17,7 +17,11 @@
 //      and throughput (64 outstanding), one worker each;
 //   d. N idle workers: CPU (% of one core, Node + Python) — for Snakepit the
 //      heartbeat, also measured with heartbeats off; start (until every
-//      worker answers) and stop (until every process is gone) times.
+//      worker answers) and stop (until every process is gone) times;
+//   e. payload sweep (issue 18): execute('echo_bytes', N bytes) round trip,
+//      1 KiB … 64 MiB, one worker, gRPC (maxPayloadBytes raised to 128 MiB)
+//      against framed (payloads over 1 MiB in parts); MB/s counts the payload
+//      both ways (2 × N per round trip).
 //
 // Build first (`pnpm build`); `node bench/compare.bench.mjs`. BENCH_QUICK=1
 // runs it in ~1 min; the full run takes ~5 min on 2 cores.
@@ -94,7 +98,12 @@ const SECTION = {
   b: 'b. hung worker (SIGSTOP): time until detected / replaced',
   c: `c. execute('echo', ~110 B JSON), one worker: latency (sequential) and throughput (${CONCURRENCY} outstanding)`,
   d: `d. ${IDLE_WORKERS} idle workers: CPU, start and stop`,
+  e: "e. execute('echo_bytes', N bytes), one worker: round trip, sequential",
 };
+const MIB = 1024 * 1024;
+const PAYLOAD_SIZES = [1024, 16 * 1024, 256 * 1024, MIB, 4 * MIB, 16 * MIB, 64 * MIB];
+/** Bytes moved per size and kind: calls = this / size, at least 5, at most 300. */
+const PAYLOAD_BUDGET_BYTES = num('BENCH_PAYLOAD_BUDGET_BYTES', 512 * MIB, 128 * MIB);
 
 // A private runtime directory (sockets, registry): this benchmark reaps nobody else's runs.
 const DIR = mkdtempSync(join(tmpdir(), 'snakepit-cmp-'));
@@ -522,18 +531,69 @@ async function partD() {
 }
 
 // ---------------------------------------------------------------------------
+// e. Payload sweep
+
+async function partE() {
+  const base = { size: 1, concurrency: 1, heartbeat: false };
+  const pools = {
+    snakepit: await createPool({ ...base, runId: newRunId('pay'), maxPayloadBytes: 128 * MIB }),
+    framed: await createPool({ ...base, runId: newRunId('pay'), ...FRAMED_OPTIONS }),
+  };
+  try {
+    const rows = [];
+    for (const size of PAYLOAD_SIZES) {
+      const data = randomBytes(size);
+      const calls = Math.min(300, Math.max(5, Math.round(PAYLOAD_BUDGET_BYTES / size)));
+      const medians = {};
+      for (const kind of ['snakepit', 'framed']) {
+        const call = () => pools[kind].execute('echo_bytes', data);
+        const reply = await call();
+        if (!Buffer.from(reply).equals(data))
+          throw new Error(`${kind} echo_bytes changed ${size} bytes`);
+        await sequential(call, Math.min(calls, 20));
+        const s = summarize(await sequential(call, calls));
+        const mbPerS = (2 * size) / (s.median / 1000) / 1e6;
+        recordSummary(SECTION.e, `${LABEL[kind]}: ${size} B round trip`, s, 'ms', {
+          kind,
+          bytes: size,
+          mbPerS,
+        });
+        medians[kind] = { ms: s.median, mbPerS };
+      }
+      rows.push([
+        size >= MIB ? `${size / MIB} MiB` : `${size / 1024} KiB`,
+        calls,
+        medians.snakepit.ms,
+        Math.round(medians.snakepit.mbPerS),
+        medians.framed.ms,
+        Math.round(medians.framed.mbPerS),
+        ratio(medians.snakepit.ms, medians.framed.ms),
+      ]);
+    }
+    printRows(
+      `${SECTION.e}; MB/s = 2 × N / median round trip (10^6 bytes)`,
+      ['N', 'calls', 'gRPC ms', 'gRPC MB/s', 'framed ms', 'framed MB/s', 'gRPC / framed'],
+      rows,
+    );
+  } finally {
+    await Promise.all(Object.values(pools).map((pool) => pool.stop()));
+  }
+}
+
+// ---------------------------------------------------------------------------
 
 const t0 = performance.now();
 console.log(
   `compare benchmark${isQuick ? ' (quick)' : ''}: Node ${process.version}, Python ${python.pythonVersion}, grpcio ${python.grpcVersion}`,
 );
-const parts = new Set((process.env.BENCH_PARTS ?? 'a,b,c,d').split(','));
+const parts = new Set((process.env.BENCH_PARTS ?? 'a,b,c,d,e').split(','));
 let exitCode = 0;
 try {
   if (parts.has('a')) await partA();
   if (parts.has('b')) await partB();
   if (parts.has('c')) await partC();
   if (parts.has('d')) await partD();
+  if (parts.has('e')) await partE();
 } catch (error) {
   console.error(error);
   exitCode = 1;

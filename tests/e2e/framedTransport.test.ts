@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { PythonError, isSnakepitError } from '@snakepit/core';
 import { startPythonWorker } from '@snakepit/python-bridge';
@@ -101,6 +101,100 @@ describe('the framed transport, one worker', () => {
     await worker.exited;
     const later = await worker.execute('add', [1, 1]).catch((e: unknown) => e);
     expect(isSnakepitError(later, 'WORKER_CRASHED')).toBe(true);
+  });
+});
+
+const MIB = 1024 * 1024;
+
+function sha256(data: Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** What the demo adapter's `pattern_bytes` returns: `size` bytes cycling through 0..255. */
+function pattern(size: number): Uint8Array {
+  const cycle = Uint8Array.from({ length: 256 }, (_, i) => i);
+  const data = new Uint8Array(size);
+  for (let offset = 0; offset < size; offset += 256) {
+    data.set(cycle.subarray(0, Math.min(256, size - offset)), offset);
+  }
+  return data;
+}
+
+// Payloads over 64 KiB travel in parts after their frame: up to 256 MiB by
+// default, into one buffer on each side.
+describe('the framed transport, large payloads', () => {
+  const runId = `framed-large-${randomBytes(4).toString('hex')}`;
+  let worker: PythonWorker;
+  let limited: PythonWorker;
+  const big = randomBytes(64 * MIB);
+
+  beforeAll(async () => {
+    [worker, limited] = await Promise.all([
+      startPythonWorker({ workerId: 'w1', runId, transport: 'framed', maxConcurrency: 4 }),
+      startPythonWorker({
+        ...{ workerId: 'w2', runId, transport: 'framed' },
+        maxPayloadBytes: 2 * MIB,
+      }),
+    ]);
+  });
+  afterAll(() => killRun(runId));
+
+  it('hands a 64 MiB argument to Python as the buffer it was received into', async () => {
+    await expect(worker.execute('describe_bytes', big)).resolves.toEqual({
+      type: 'bytearray', // the receive buffer itself: `bytes` would be a copy
+      bytes: 64 * MIB,
+      sha256: sha256(big),
+    });
+  });
+
+  it('returns a 64 MiB result intact, as a Uint8Array, and round-trips one', async () => {
+    const result = await worker.execute('pattern_bytes', { size: 64 * MIB + 3 });
+    expect(result).toBeInstanceOf(Uint8Array);
+    expect((result as Uint8Array).length).toBe(64 * MIB + 3);
+    expect(sha256(result as Uint8Array)).toBe(sha256(pattern(64 * MIB + 3)));
+    expect(sha256((await worker.execute('echo_bytes', big)) as Uint8Array)).toBe(sha256(big));
+  });
+
+  it('carries large JSON and large stream items both ways', async () => {
+    const text = 'é'.repeat(MIB); // 2 MiB of UTF-8
+    await expect(worker.execute('echo', { text })).resolves.toEqual({ text });
+    const items: string[] = [];
+    for await (const item of worker.stream('pattern_bytes', { size: 3 * MIB, count: 3 })) {
+      items.push(sha256(item as Uint8Array));
+    }
+    expect(items).toEqual(Array.from({ length: 3 }, () => sha256(pattern(3 * MIB))));
+  });
+
+  it('answers a small call while a large one is in transit on the same connection', async () => {
+    const order: string[] = [];
+    const large = worker.execute('echo_bytes', big).then(() => order.push('large'));
+    await new Promise((resolve) => setImmediate(resolve));
+    await worker.execute('add', [1, 2]).then(() => order.push('small'));
+    await large;
+    expect(order).toEqual(['small', 'large']);
+  });
+
+  it('gives up a call mid-transfer (timeout) and serves on', async () => {
+    const late = await worker.execute('echo_bytes', big, { timeoutMs: 5 }).catch((e: unknown) => e);
+    expect(isSnakepitError(late, 'EXECUTE_TIMEOUT')).toBe(true);
+    await expect(worker.execute('describe_bytes', big.subarray(0, 3 * MIB))).resolves.toEqual(
+      expect.objectContaining({ bytes: 3 * MIB, sha256: sha256(big.subarray(0, 3 * MIB)) }),
+    );
+  });
+
+  it('refuses payloads over maxPayloadBytes both ways with PAYLOAD_TOO_LARGE, and serves on', async () => {
+    const tooBig = await limited
+      .execute('echo_bytes', big.subarray(0, 3 * MIB))
+      .catch((e: unknown) => e);
+    expect(isSnakepitError(tooBig, 'PAYLOAD_TOO_LARGE')).toBe(true);
+    const resultTooBig = await limited
+      .execute('pattern_bytes', { size: 3 * MIB })
+      .catch((e: unknown) => e);
+    expect(isSnakepitError(resultTooBig, 'PAYLOAD_TOO_LARGE')).toBe(true);
+    // Just under the limit, and over 64 KiB: in parts, both ways.
+    const under = big.subarray(0, 2 * MIB - 1024);
+    expect(sha256((await limited.execute('echo_bytes', under)) as Uint8Array)).toBe(sha256(under));
+    await expect(limited.execute('add', [2, 2])).resolves.toBe(4);
   });
 });
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, Dict, Tuple
+from typing import Any, Dict, Tuple, Union
 
 from ._proto import snakepit_pb2
 from .errors import SerializationError, format_traceback, qualified_type_name
@@ -18,6 +18,10 @@ JSON = "application/json"
 OCTET_STREAM = "application/octet-stream"
 
 Arguments = Tuple[Tuple[Any, ...], Dict[str, Any]]
+
+Data = Union[bytes, bytearray, memoryview]
+"""Payload bytes: ``bytes`` from a message, a ``bytearray`` the framed transport read a
+large payload into, or a byte-format ``memoryview`` of a handler's result."""
 
 MAX_SAFE_INTEGER = 2**53 - 1
 """The largest integer JavaScript's numbers hold exactly (``Number.MAX_SAFE_INTEGER``)."""
@@ -31,20 +35,22 @@ def _media_type(content_type: str) -> str:
     return content_type.split(";", 1)[0].strip().lower()
 
 
-def decode_arguments(payload: bytes, content_type: str) -> Arguments:
+def decode_arguments(payload: Data, content_type: str) -> Arguments:
     """Turn a request payload into ``(args, kwargs)`` for the handler.
 
     JSON (the default when ``content_type`` is empty): an object is passed as keyword
     arguments, an array as positional ones, ``null`` or an empty payload as nothing,
     any other value as the single argument. ``application/octet-stream``: the bytes
-    are the single argument.
+    are the single argument, without a copy: ``bytes``, or the ``bytearray`` a large
+    payload was received into (framed transport), which ``numpy.frombuffer`` and
+    ``torch.frombuffer`` view in place.
 
     Raises:
         SerializationError: for an unknown content type or undecodable JSON.
     """
     media_type = _media_type(content_type)
     if media_type == OCTET_STREAM:
-        return (bytes(payload),), {}
+        return (payload if isinstance(payload, (bytes, bytearray)) else bytes(payload),), {}
     if media_type not in ("", JSON):
         raise SerializationError(
             f"unsupported content type {content_type!r}; expected {JSON!r} or {OCTET_STREAM!r}"
@@ -52,7 +58,7 @@ def decode_arguments(payload: bytes, content_type: str) -> Arguments:
     if not payload:
         return (), {}
     try:
-        value = json.loads(payload)
+        value = json.loads(bytes(payload) if isinstance(payload, memoryview) else payload)
     except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError
         raise SerializationError(f"payload is not valid JSON: {exc}") from exc
     if isinstance(value, dict):
@@ -75,8 +81,23 @@ def encode_value(value: Any) -> snakepit_pb2.Payload:
     Raises:
         SerializationError: naming the Python type that could not be encoded.
     """
-    if isinstance(value, (bytes, bytearray, memoryview)):
-        return snakepit_pb2.Payload(data=bytes(value), content_type=OCTET_STREAM)
+    data, content_type = encode_data(value)
+    return snakepit_pb2.Payload(data=bytes(data), content_type=content_type)
+
+
+def encode_data(value: Any) -> Tuple[Data, str]:
+    """Like :func:`encode_value`, as ``(data, content_type)``, without copying a result
+    that is already bytes: ``bytes`` as they are, any other buffer as a byte-format
+    view of it (copied only when it is not contiguous).
+
+    Raises:
+        SerializationError: naming the Python type that could not be encoded.
+    """
+    if isinstance(value, bytes):
+        return value, OCTET_STREAM
+    if isinstance(value, (bytearray, memoryview)):
+        view = memoryview(value)
+        return (view.cast("B") if view.c_contiguous else view.tobytes()), OCTET_STREAM
     try:
         text = json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
         data = text.encode("utf-8")
@@ -88,7 +109,7 @@ def encode_value(value: Any) -> snakepit_pb2.Payload:
         ) from exc
     if _LONG_DIGIT_RUN.search(text):
         _check_safe_integers(value, "result")
-    return snakepit_pb2.Payload(data=data, content_type=JSON)
+    return data, JSON
 
 
 def _check_safe_integers(value: Any, path: str) -> None:

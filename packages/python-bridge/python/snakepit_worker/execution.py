@@ -19,11 +19,11 @@ import asyncio
 import inspect
 import time
 from collections.abc import Mapping
-from typing import Any, Callable, Dict, Generator, Optional
+from typing import Any, Callable, Dict, Generator, Optional, Protocol
 
 from ._proto import snakepit_pb2
 from .adapter import CommandRegistry
-from .codec import decode_arguments, encode_value, python_error
+from .codec import Data, decode_arguments, encode_data, python_error
 from .context import CallContext, call_scope
 from .errors import StreamError
 from .stats import CallCounter
@@ -32,6 +32,18 @@ from .tracing import handler_span
 IsActive = Callable[[], bool]
 
 _END = object()
+
+
+class Payloads(Protocol):
+    """A call's payloads that travel outside its messages (the framed transport's
+    large ones), so that they are never copied into or out of a protobuf message."""
+
+    request_payload: Optional[Data]
+    """The request's payload, used instead of ``request.payload`` when set."""
+    detach_over_bytes: int
+    """A result payload larger than this is left out of the message, into ``result_payload``."""
+    result_payload: Optional[Data]
+    """Set by the invoker with each result or stream item it left out of its message."""
 
 
 class Invoker:
@@ -46,13 +58,16 @@ class Invoker:
         request: snakepit_pb2.ExecuteRequest,
         is_active: IsActive,
         trace: Optional[Mapping[str, str]] = None,
+        payloads: Optional[Payloads] = None,
     ) -> snakepit_pb2.ExecuteResponse:
         """Run one command; its result or its exception becomes the response."""
         with self._counter.track():
             facts: Dict[str, Any] = {"handler_time_us": 0}
             try:
                 handler = self._registry.get(request.command)
-                args, kwargs = decode_arguments(request.payload, request.content_type)
+                args, kwargs = decode_arguments(
+                    _request_data(request, payloads), request.content_type
+                )
                 started = time.perf_counter()
                 try:
                     call = _call_context(request, is_active, trace)
@@ -61,16 +76,18 @@ class Invoker:
                         result = _resolve(handler(*args, **kwargs))
                 finally:
                     facts["handler_time_us"] = int((time.perf_counter() - started) * 1_000_000)
-                payload = encode_value(result)
+                response = snakepit_pb2.ExecuteResponse(**facts)
+                _encode_into(response.result, result, payloads)
             except BaseException as exc:  # see the module docstring
                 return snakepit_pb2.ExecuteResponse(error=python_error(exc), **facts)
-            return snakepit_pb2.ExecuteResponse(result=payload, **facts)
+            return response
 
     def stream(
         self,
         request: snakepit_pb2.ExecuteRequest,
         is_active: IsActive,
         trace: Optional[Mapping[str, str]] = None,
+        payloads: Optional[Payloads] = None,
     ) -> Generator[snakepit_pb2.StreamChunk, None, None]:
         """Run a streaming command: one chunk per item, or a final error chunk.
 
@@ -81,7 +98,8 @@ class Invoker:
             try:
                 try:
                     handler = self._registry.get(request.command)
-                    args, kwargs = decode_arguments(request.payload, request.content_type)
+                    data = _request_data(request, payloads)
+                    args, kwargs = decode_arguments(data, request.content_type)
                     call = _call_context(request, is_active, trace)
                     with call_scope(call):
                         items = _Items(_resolve(handler(*args, **kwargs)), request.command)
@@ -90,7 +108,7 @@ class Invoker:
                     return
                 index = 0
                 while not call.cancelled:
-                    chunk = _next_chunk(items, call, index)
+                    chunk = _next_chunk(items, call, index, payloads)
                     if chunk is None:
                         return
                     yield chunk
@@ -102,7 +120,9 @@ class Invoker:
                     items.close()
 
 
-def _next_chunk(items: _Items, call: CallContext, index: int) -> Optional[snakepit_pb2.StreamChunk]:
+def _next_chunk(
+    items: _Items, call: CallContext, index: int, payloads: Optional[Payloads] = None
+) -> Optional[snakepit_pb2.StreamChunk]:
     """The handler's next item as a chunk, an error chunk if it raised, None at its end.
 
     The call scope is entered per step, never held across a yield: a generator closed
@@ -115,9 +135,29 @@ def _next_chunk(items: _Items, call: CallContext, index: int) -> Optional[snakep
             if item is _END:
                 items.close()  # now, so that an error in the handler's cleanup is reported
                 return None
-        return snakepit_pb2.StreamChunk(data=encode_value(item), index=index)
+        chunk = snakepit_pb2.StreamChunk(index=index)
+        _encode_into(chunk.data, item, payloads)
+        return chunk
     except BaseException as exc:  # see the module docstring
         return snakepit_pb2.StreamChunk(error=python_error(exc), index=index)
+
+
+def _request_data(request: snakepit_pb2.ExecuteRequest, payloads: Optional[Payloads]) -> Data:
+    if payloads is not None and payloads.request_payload is not None:
+        return payloads.request_payload
+    data: bytes = request.payload
+    return data
+
+
+def _encode_into(target: snakepit_pb2.Payload, value: Any, payloads: Optional[Payloads]) -> None:
+    """Encode a result into ``target``, in place: protobuf (upb, 7.x) copies a message
+    passed to a constructor field by field, ~6 ms per MiB of payload, where setting
+    the field costs one copy. A large payload is left out, into ``payloads``."""
+    data, target.content_type = encode_data(value)
+    if payloads is not None and len(data) > payloads.detach_over_bytes:
+        payloads.result_payload = data
+    else:
+        target.data = bytes(data)
 
 
 def _call_context(

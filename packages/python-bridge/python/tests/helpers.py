@@ -261,11 +261,24 @@ class FramedClient:
     def send_raw(self, body: bytes) -> None:
         self.sock.sendall(struct.pack(">I", len(body)) + body)
 
+    def send_part(self, call_id: int, data: bytes) -> None:
+        """Send a raw payload part of ``call_id`` (top bit of the length word set)."""
+        self.sock.sendall(struct.pack(">II", 0x8000_0000 | (4 + len(data)), call_id) + data)
+
     def read(self, timeout_s: float = 5.0) -> snakepit_pb2.DataFrame:
-        header = self._read_exactly(4, timeout_s)
-        (length,) = struct.unpack(">I", header)
+        item = self.read_any(timeout_s)
+        if not isinstance(item, snakepit_pb2.DataFrame):
+            raise AssertionError(f"expected a frame, got a payload part of call {item[0]}")
+        return item
+
+    def read_any(self, timeout_s: float = 5.0) -> Any:
+        """The next frame, or a raw payload part as ``(call_id, data)``."""
+        (word,) = struct.unpack(">I", self._read_exactly(4, timeout_s))
+        if word & 0x8000_0000:
+            (call_id,) = struct.unpack(">I", self._read_exactly(4, timeout_s))
+            return call_id, self._read_exactly((word & 0x7FFF_FFFF) - 4, timeout_s)
         frame = snakepit_pb2.DataFrame()
-        frame.ParseFromString(self._read_exactly(length, timeout_s))
+        frame.ParseFromString(self._read_exactly(word, timeout_s))
         return frame
 
     def is_closed_by_peer(self, timeout_s: float = 5.0) -> bool:

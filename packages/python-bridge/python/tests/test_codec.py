@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import array
 import json
 import unittest
 
-from snakepit_worker.codec import JSON, OCTET_STREAM, decode_arguments, encode_value, python_error
+from snakepit_worker.codec import (
+    JSON,
+    OCTET_STREAM,
+    decode_arguments,
+    encode_data,
+    encode_value,
+    python_error,
+)
 from snakepit_worker.errors import SerializationError, UnknownCommandError
 
 
@@ -34,6 +42,13 @@ class DecodeArgumentsTest(unittest.TestCase):
         self.assertEqual(decode_arguments(b"\x00\xff", OCTET_STREAM), ((b"\x00\xff",), {}))
         self.assertEqual(decode_arguments(b"", OCTET_STREAM), ((b"",), {}))
 
+    def test_a_received_buffer_is_passed_as_it_is_and_json_reads_one_too(self) -> None:
+        buffer = bytearray(b"\x00\xff")
+        (argument,), _ = decode_arguments(buffer, OCTET_STREAM)
+        self.assertIs(argument, buffer)  # no copy: numpy.frombuffer views the received bytes
+        self.assertEqual(decode_arguments(bytearray(b'{"a":1}'), JSON), ((), {"a": 1}))
+        self.assertEqual(decode_arguments(memoryview(b"[1]"), JSON), ((1,), {}))
+
     def test_invalid_json_is_a_serialization_error(self) -> None:
         with self.assertRaisesRegex(SerializationError, "not valid JSON"):
             decode_arguments(b"{nope", JSON)
@@ -58,6 +73,22 @@ class EncodeValueTest(unittest.TestCase):
         for value in (b"\x00\x01", bytearray(b"\x00\x01"), memoryview(b"\x00\x01")):
             payload = encode_value(value)
             self.assertEqual((payload.data, payload.content_type), (b"\x00\x01", OCTET_STREAM))
+
+    def test_encode_data_views_a_buffer_result_without_copying_it(self) -> None:
+        blob = b"\x00\x01"
+        self.assertEqual(encode_data(blob), (blob, OCTET_STREAM))
+        self.assertIs(encode_data(blob)[0], blob)
+        floats = array.array("f", [1.0, 2.0])
+        view, content_type = encode_data(memoryview(floats))
+        self.assertIsInstance(view, memoryview)
+        self.assertEqual(
+            (len(view), bytes(view), content_type), (8, floats.tobytes(), OCTET_STREAM)
+        )
+        floats[0] = 3.0
+        self.assertEqual(bytes(view), floats.tobytes())  # a view of the result, not a copy
+        strided = memoryview(b"abcdef")[::2]
+        self.assertEqual(encode_data(strided), (b"ace", OCTET_STREAM))
+        self.assertEqual(encode_data([1]), (b"[1]", JSON))
 
     def test_an_unserialisable_result_names_its_python_type(self) -> None:
         with self.assertRaisesRegex(SerializationError, "builtins.set.*not JSON serializable"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -18,7 +19,7 @@ from snakepit_worker import current_call
 from snakepit_worker._proto import snakepit_pb2
 from snakepit_worker.adapter import CommandRegistry
 from snakepit_worker.execution import Invoker
-from snakepit_worker.framed_server import FramedServer
+from snakepit_worker.framed_server import INLINE_PAYLOAD_BYTES, PART_BYTES, FramedServer
 from snakepit_worker.stats import CallCounter
 
 from .helpers import TEST_ADAPTERS_DIR, FramedClient, WorkerProcess, make_module, wait_until
@@ -75,6 +76,31 @@ def big(size: int) -> str:
     return "x" * size
 
 
+received: List[Any] = []
+
+
+def describe(data: Any) -> Dict[str, Any]:
+    received.append(data)
+    return {
+        "type": type(data).__name__,
+        "bytes": len(data),
+        "sha": hashlib.sha256(data).hexdigest(),
+    }
+
+
+def pattern(size: int) -> bytes:
+    return bytes(range(256)) * (size // 256) + bytes(range(size % 256))
+
+
+def blob_bytes(size: int) -> memoryview:
+    return memoryview(bytearray(pattern(size)))
+
+
+def blob_items(size: int, n: int) -> Iterator[bytes]:
+    for index in range(n):
+        yield bytes([index]) * size
+
+
 HANDLERS = {
     "echo": echo,
     "context": context,
@@ -84,7 +110,16 @@ HANDLERS = {
     "endless": endless,
     "count": count,
     "big": big,
+    "describe": describe,
+    "blob_bytes": blob_bytes,
+    "blob_items": blob_items,
 }
+
+
+def large_execute(call_id: int, command: str, size: int) -> snakepit_pb2.DataFrame:
+    """The frame of a call whose octet-stream payload of ``size`` bytes follows in parts."""
+    request = snakepit_pb2.ExecuteRequest(command=command, content_type="application/octet-stream")
+    return snakepit_pb2.DataFrame(call_id=call_id, execute=request, payload_bytes=size)
 
 
 def execute(call_id: int, command: str, payload: Any = None, **fields: Any) -> Any:
@@ -112,6 +147,7 @@ def value(frame: snakepit_pb2.DataFrame) -> Any:
 class FramedServerTest(unittest.TestCase):
     def setUp(self) -> None:
         events.clear()
+        received.clear()
         release.clear()
         self.addCleanup(release.set)
         directory = tempfile.mkdtemp(prefix="spf-")
@@ -120,10 +156,10 @@ class FramedServerTest(unittest.TestCase):
         self.counter = CallCounter()
         self.server = self.start(max_concurrency=4)
 
-    def start(self, max_concurrency: int, max_frame_bytes: int = 1 << 20) -> FramedServer:
+    def start(self, max_concurrency: int, max_message_bytes: int = 1 << 20) -> FramedServer:
         registry = CommandRegistry.from_module(make_module("handlers", COMMANDS=HANDLERS))
         server = FramedServer(
-            self.socket_path, Invoker(registry, self.counter), max_concurrency, max_frame_bytes
+            self.socket_path, Invoker(registry, self.counter), max_concurrency, max_message_bytes
         )
         server.start()
         self.addCleanup(server.stop, 0)
@@ -213,7 +249,7 @@ class FramedServerTest(unittest.TestCase):
 
     def test_an_answer_over_the_limit_is_a_payload_error_and_the_connection_lives(self) -> None:
         self.server.stop(0)
-        self.start(max_concurrency=2, max_frame_bytes=64 * 1024)
+        self.start(max_concurrency=2, max_message_bytes=64 * 1024)
         client = self.client()
         client.send(execute(1, "big", [100_000]))
         error = client.read().error
@@ -232,6 +268,81 @@ class FramedServerTest(unittest.TestCase):
         good = self.client()
         good.send(execute(1, "echo"))
         self.assertEqual(good.read().call_id, 1)
+
+    def test_a_payload_in_parts_reaches_the_handler_in_its_receive_buffer(self) -> None:
+        self.server.stop(0)
+        self.start(max_concurrency=2, max_message_bytes=8 << 20)
+        client = self.client()
+        data = pattern(3 * 1024 * 1024 + 5)
+        client.send(large_execute(1, "describe", len(data)))
+        client.send_part(1, data[:1000])
+        client.send(execute(2, "echo", [1]))  # between parts: served at once
+        self.assertEqual(value(client.read()), {"args": [1], "kwargs": {}})
+        client.send_part(1, data[1000 : 1 << 20])
+        client.send_part(1, data[1 << 20 :])
+        answer = client.read()
+        self.assertEqual(answer.call_id, 1)
+        expected = {"type": "bytearray", "bytes": len(data)}
+        self.assertEqual(value(answer), {**expected, "sha": hashlib.sha256(data).hexdigest()})
+        self.assertEqual(received[0], data)
+
+    def test_a_large_result_goes_out_in_bounded_parts_after_its_frame(self) -> None:
+        self.server.stop(0)
+        self.start(max_concurrency=2, max_message_bytes=8 << 20)
+        client = self.client()
+        size = 2 * 1024 * 1024 + 7
+        client.send(execute(1, "blob_bytes", [size]))
+        head = client.read()
+        self.assertEqual((head.call_id, head.payload_bytes), (1, size))
+        self.assertEqual(head.response.result.content_type, "application/octet-stream")
+        self.assertEqual(head.response.result.data, b"")
+        parts = [client.read_any() for _ in range(-(-size // PART_BYTES))]
+        self.assertTrue(all(call_id == 1 and len(part) <= PART_BYTES for call_id, part in parts))
+        self.assertEqual(b"".join(part for _, part in parts), pattern(size))
+        client.send(stream(2, "blob_items", [INLINE_PAYLOAD_BYTES + 1, 2]))
+        for index in range(2):
+            chunk = client.read()
+            self.assertEqual(
+                (chunk.chunk.index, chunk.payload_bytes), (index, INLINE_PAYLOAD_BYTES + 1)
+            )
+            data = b""
+            while len(data) < chunk.payload_bytes:
+                data += client.read_any()[1]
+            self.assertEqual(data, bytes([index]) * (INLINE_PAYLOAD_BYTES + 1))
+        self.assertEqual(client.read().WhichOneof("body"), "end")
+
+    def test_a_request_over_the_limit_is_refused_and_its_parts_skipped(self) -> None:
+        client = self.client()  # the limit is 1 MiB here
+        client.send(large_execute(1, "describe", 2 << 20))
+        refused = client.read()
+        self.assertEqual((refused.call_id, refused.error.code), (1, "PAYLOAD_TOO_LARGE"))
+        client.send_part(1, bytes(PART_BYTES))
+        client.send(execute(2, "echo", [2]))
+        self.assertEqual(value(client.read()), {"args": [2], "kwargs": {}})
+        self.assertEqual(received, [])
+
+    def test_a_cancel_while_the_payload_arrives_drops_the_call(self) -> None:
+        self.server.stop(0)
+        self.start(max_concurrency=2, max_message_bytes=8 << 20)
+        client = self.client()
+        client.send(large_execute(1, "describe", 2 << 20))
+        client.send_part(1, bytes(1000))
+        client.send(cancel(1))
+        client.send_part(1, bytes(2 << 20))  # late: skipped, not an overflow
+        client.send(execute(2, "echo", [3]))
+        self.assertEqual(value(client.read()), {"args": [3], "kwargs": {}})
+        self.assertEqual(received, [])
+
+    def test_parts_beyond_the_declared_size_close_the_connection(self) -> None:
+        self.server.stop(0)
+        self.start(max_concurrency=2, max_message_bytes=8 << 20)
+        client = self.client()
+        client.send(large_execute(1, "describe", 2 << 20))
+        client.send_part(1, bytes((2 << 20) - 1))
+        client.send_part(1, bytes(2))
+        self.assertEqual(client.read().error.code, "PROTOCOL_ERROR")
+        self.assertTrue(client.is_closed_by_peer())
+        self.assertEqual(received, [])
 
     def test_stop_drains_calls_in_flight_and_refuses_new_ones(self) -> None:
         client = self.client()

@@ -4,16 +4,17 @@ import { SnakepitError } from '@snakepit/core';
 import { v1 } from '@snakepit/proto';
 import { encodeArgs, responseFacts, toCallError } from '../data/payload.js';
 import type { CallResult, DataPlaneClient } from './DataPlaneClient.js';
-import { FrameReader } from './FrameReader.js';
+import { FrameReader, PART_FLAG } from './FrameReader.js';
 import type { ExecuteOptions } from './WorkerClient.js';
 import {
   aborted,
   argumentsTooLarge,
   decodeResultWithin,
+  resultTooLarge,
   timedOut,
   transportFailed,
 } from './callErrors.js';
-import { DEFAULT_MAX_PAYLOAD_BYTES, messageLimitBytes } from './messageLimit.js';
+import { DEFAULT_FRAMED_MAX_PAYLOAD_BYTES, frameLimitBytes } from './messageLimit.js';
 
 /** What a call in flight is told: an answer frame, or the failure that ends it. */
 type CallEvent = { readonly frame: v1.DataFrame } | { readonly error: SnakepitError };
@@ -24,10 +25,37 @@ interface PendingCall {
   readonly deliver: (event: CallEvent) => void;
 }
 
+/** A payload on its way out in raw parts, after its call's frame. */
+interface Transfer {
+  readonly callId: number;
+  readonly data: Uint8Array;
+  offset: number;
+}
+
+/** A payload arriving in raw parts, assembled into one buffer for its frame. */
+interface Assembly {
+  readonly frame: v1.DataFrame;
+  readonly buffer: Buffer;
+  received: number;
+}
+
 // Smaller frames are copied behind their header (one write); larger ones are
 // written after it as they are (no copy of the payload).
 const COPY_THRESHOLD_BYTES = 64 * 1024;
 const MAX_CALL_ID = 0xffff_ffff;
+/**
+ * A larger payload travels in raw parts after its frame (Python's
+ * `INLINE_PAYLOAD_BYTES`): measured faster from 128 KiB up (ADR 0012).
+ */
+const INLINE_PAYLOAD_BYTES = 64 * 1024;
+/** Payload bytes per part: a small call's frame waits behind at most one part per transfer. */
+const PART_BYTES = 256 * 1024;
+/**
+ * Parts are written while less than this waits in the socket's buffer, then
+ * on `drain`: the kernel always has the next part at hand, and a large
+ * transfer never piles up in Node's memory.
+ */
+const WRITE_AHEAD_BYTES = 1024 * 1024;
 
 /**
  * The framed data plane of one Python worker (transport `'framed'`): one
@@ -42,18 +70,26 @@ export class FramedWorkerClient implements DataPlaneClient {
   readonly #reader: FrameReader;
   readonly #maxPayloadBytes: number;
   readonly #calls = new Map<number, PendingCall>();
+  /** Outgoing payloads, written a part each in turn (round robin). */
+  readonly #transfers: Transfer[] = [];
+  readonly #assemblies = new Map<number, Assembly>();
+  #isWaitingForDrain = false;
   #nextCallId = 1;
   #failure: string | undefined;
 
   /**
    * Connects to the worker's socket at `dataAddress` (an absolute path).
    * Calls made before the connection is up are sent once it is.
-   * @param maxPayloadBytes largest argument or result payload. @default 4 MiB
+   * @param maxPayloadBytes largest argument or result payload. @default 256 MiB
    */
-  constructor(workerId: string, dataAddress: string, maxPayloadBytes = DEFAULT_MAX_PAYLOAD_BYTES) {
+  constructor(
+    workerId: string,
+    dataAddress: string,
+    maxPayloadBytes = DEFAULT_FRAMED_MAX_PAYLOAD_BYTES,
+  ) {
     this.workerId = workerId;
     this.#maxPayloadBytes = maxPayloadBytes;
-    this.#reader = new FrameReader(messageLimitBytes(maxPayloadBytes));
+    this.#reader = new FrameReader(frameLimitBytes(maxPayloadBytes));
     this.#socket = createConnection(dataAddress);
     // Like a gRPC channel, an idle connection does not keep Node running.
     this.#socket.unref();
@@ -134,8 +170,9 @@ export class FramedWorkerClient implements DataPlaneClient {
   ): number {
     const callId = this.#newCallId();
     let request: v1.IExecuteRequest;
+    let payload: Uint8Array;
     try {
-      request = this.#request(command, args, options);
+      ({ request, payload } = this.#request(command, args, options));
     } catch (error) {
       deliver({ error: error as SnakepitError });
       return callId;
@@ -169,23 +206,35 @@ export class FramedWorkerClient implements DataPlaneClient {
         deliver(event);
       },
     });
-    if (this.#failure === undefined) this.#send({ callId, [kind]: request });
-    else this.#fail(callId, this.#failure);
+    if (this.#failure !== undefined) {
+      this.#fail(callId, this.#failure);
+    } else if (payload.length > INLINE_PAYLOAD_BYTES) {
+      this.#send({ callId, [kind]: request, payloadBytes: payload.length });
+      this.#transfers.push({ callId, data: payload, offset: 0 });
+      this.#pump();
+    } else {
+      this.#send({ callId, [kind]: { ...request, payload } });
+    }
     return callId;
   }
 
-  #request(command: string, args: unknown, options: ExecuteOptions): v1.IExecuteRequest {
-    const payload = encodeArgs(command, args);
-    if (payload.data.length > this.#maxPayloadBytes) {
-      throw argumentsTooLarge(command, payload.data.length, this.#maxPayloadBytes);
+  /** The request without its payload, and the payload. */
+  #request(
+    command: string,
+    args: unknown,
+    options: ExecuteOptions,
+  ): { request: v1.IExecuteRequest; payload: Uint8Array } {
+    const { data, contentType } = encodeArgs(command, args);
+    if (data.length > this.#maxPayloadBytes) {
+      throw argumentsTooLarge(command, data.length, this.#maxPayloadBytes);
     }
-    return {
+    const request = {
       command,
-      payload: payload.data,
-      contentType: payload.contentType,
+      contentType,
       timeoutMs: options.timeoutMs ?? 0,
       ...(options.traceparent ? { metadata: { traceparent: options.traceparent } } : {}),
     };
+    return { request, payload: data };
   }
 
   #answer(command: string, frame: v1.DataFrame): CallResult {
@@ -226,10 +275,13 @@ export class FramedWorkerClient implements DataPlaneClient {
     if (this.#calls.size === 1) this.#socket.ref();
   }
 
-  /** Forgets a call; returns whether it was still in flight. */
+  /** Forgets a call, and its payloads in transit; returns whether it was still in flight. */
   #forget(callId: number): boolean {
     if (!this.#calls.delete(callId)) return false;
     if (this.#calls.size === 0) this.#socket.unref();
+    this.#assemblies.delete(callId);
+    const transfer = this.#transfers.findIndex((each) => each.callId === callId);
+    if (transfer >= 0) this.#transfers.splice(transfer, 1);
     return true;
   }
 
@@ -254,13 +306,48 @@ export class FramedWorkerClient implements DataPlaneClient {
     this.#socket.uncork();
   }
 
+  /**
+   * Writes parts of the outgoing payloads, one per payload in turn, while the
+   * socket takes them; then again on `drain`. Each part is written from the
+   * caller's memory, without a copy.
+   */
+  #pump(): void {
+    while (this.#transfers.length > 0 && this.#socket.writableLength < WRITE_AHEAD_BYTES) {
+      if (this.#failure !== undefined) return;
+      const transfer = this.#transfers.shift() as Transfer;
+      const { callId, data, offset } = transfer;
+      const end = Math.min(offset + PART_BYTES, data.length);
+      const header = Buffer.allocUnsafe(8);
+      header.writeUInt32BE(PART_FLAG + 4 + (end - offset), 0);
+      header.writeUInt32BE(callId, 4);
+      this.#socket.cork();
+      this.#socket.write(header);
+      this.#socket.write(data.subarray(offset, end));
+      this.#socket.uncork();
+      transfer.offset = end;
+      if (end < data.length) this.#transfers.push(transfer);
+    }
+    if (this.#transfers.length > 0 && !this.#isWaitingForDrain) {
+      this.#isWaitingForDrain = true;
+      this.#socket.once('drain', () => {
+        this.#isWaitingForDrain = false;
+        this.#pump();
+      });
+    }
+  }
+
   #onData(chunk: Buffer): void {
-    const problem = this.#reader.push(chunk, (body) => this.#onFrame(body));
+    const problem = this.#reader.push(chunk, this.#sink);
     if (problem !== undefined) {
       this.#lose(`protocol error: ${problem}`);
       this.#socket.destroy();
     }
   }
+
+  readonly #sink = {
+    onFrame: (body: Buffer): void => this.#onFrame(body),
+    onPart: (callId: number, data: Buffer): void => this.#onPart(callId, data),
+  };
 
   #onFrame(body: Buffer): void {
     if (this.#failure !== undefined) return;
@@ -280,7 +367,45 @@ export class FramedWorkerClient implements DataPlaneClient {
     }
     const call = this.#calls.get(callId);
     if (!call) return; // a call given up on (timeout, abort): its answer comes too late
-    if (!frame.chunk || frame.chunk.error) this.#forget(callId);
+    const payloadBytes = frame.payloadBytes;
+    if (payloadBytes > 0) {
+      if (payloadBytes > this.#maxPayloadBytes) {
+        // Python refuses such a result itself; this guards the owner's memory.
+        this.#forget(callId);
+        this.#send({ callId, cancel: {} });
+        call.deliver({ error: resultTooLarge(call.command, payloadBytes, this.#maxPayloadBytes) });
+        return;
+      }
+      // Uninitialised: each byte is written by a part before anyone sees it.
+      const buffer = Buffer.allocUnsafe(payloadBytes);
+      this.#assemblies.set(callId, { frame, buffer, received: 0 });
+      return;
+    }
+    this.#deliver(call, frame);
+  }
+
+  /** A piece of a payload part: copied into its assembly, the one copy it gets. */
+  #onPart(callId: number, data: Buffer): void {
+    const assembly = this.#assemblies.get(callId);
+    if (assembly === undefined || this.#failure !== undefined) return; // given up on
+    const { frame, buffer } = assembly;
+    if (assembly.received + data.length > buffer.length) {
+      this.#lose(`protocol error: payload parts of call ${callId} exceed its declared size`);
+      this.#socket.destroy();
+      return;
+    }
+    data.copy(buffer, assembly.received);
+    assembly.received += data.length;
+    if (assembly.received < buffer.length) return;
+    this.#assemblies.delete(callId);
+    const payload = frame.response?.result ?? frame.chunk?.data;
+    if (payload) payload.data = buffer;
+    const call = this.#calls.get(callId);
+    if (call) this.#deliver(call, frame);
+  }
+
+  #deliver(call: PendingCall, frame: v1.DataFrame): void {
+    if (!frame.chunk || frame.chunk.error) this.#forget(frame.callId);
     call.deliver({ frame });
   }
 
@@ -288,6 +413,7 @@ export class FramedWorkerClient implements DataPlaneClient {
   #lose(message: string): void {
     if (this.#failure !== undefined) return;
     this.#failure = message;
+    this.#transfers.length = 0;
     for (const callId of [...this.#calls.keys()]) this.#fail(callId, message);
   }
 }

@@ -15,6 +15,19 @@ export function argumentsTooLarge(
   );
 }
 
+/** `PAYLOAD_TOO_LARGE` for a result over the limit. */
+export function resultTooLarge(
+  command: string,
+  bytes: number,
+  maxPayloadBytes: number,
+): SnakepitError {
+  return new SnakepitError(
+    'PAYLOAD_TOO_LARGE',
+    `Result of \`${command}\` is ${bytes} bytes, over the limit of ${maxPayloadBytes} (\`maxPayloadBytes\`); raise it or return less`,
+    { details: { command, bytes, maxPayloadBytes } },
+  );
+}
+
 /**
  * Decodes a result payload, refusing one over `maxPayloadBytes`.
  * @throws {SnakepitError} `PAYLOAD_TOO_LARGE` or `SERIALIZATION_FAILED`.
@@ -25,13 +38,7 @@ export function decodeResultWithin(
   maxPayloadBytes: number,
 ): unknown {
   const bytes = payload?.data?.length ?? 0;
-  if (bytes > maxPayloadBytes) {
-    throw new SnakepitError(
-      'PAYLOAD_TOO_LARGE',
-      `Result of \`${command}\` is ${bytes} bytes, over the limit of ${maxPayloadBytes} (\`maxPayloadBytes\`); raise it or return less`,
-      { details: { command, bytes, maxPayloadBytes } },
-    );
-  }
+  if (bytes > maxPayloadBytes) throw resultTooLarge(command, bytes, maxPayloadBytes);
   try {
     return decodePayload(payload);
   } catch (error) {

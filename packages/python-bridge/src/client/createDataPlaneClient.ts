@@ -15,7 +15,8 @@ export interface DataPlaneAddress {
  * carries a `data_address`, gRPC otherwise. The worker's own answer decides,
  * so the client always speaks what the process serves.
  *
- * @param maxPayloadBytes largest argument or result payload. @default 4 MiB
+ * @param maxPayloadBytes largest argument or result payload.
+ *   @default 256 MiB framed, 4 MiB over gRPC
  */
 export function createDataPlaneClient(
   workerId: string,

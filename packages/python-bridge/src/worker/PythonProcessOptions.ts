@@ -64,8 +64,12 @@ export interface PythonProcessOptions {
   readonly selfTerminateAfterMs?: number | undefined;
   /**
    * Largest argument or result payload, in bytes (1 KiB–1 GiB); a larger
-   * call fails with `PAYLOAD_TOO_LARGE`. Both ends' gRPC limits follow it.
-   * @default 4194304 (4 MiB)
+   * call fails with `PAYLOAD_TOO_LARGE` before it is sent, and the worker
+   * serves on. Over gRPC both ends' message limits follow it; the framed
+   * transport sends a payload over 64 KiB in 256 KiB parts, so it never needs
+   * a frame that large, and a large `Uint8Array` argument is sent from the
+   * caller's memory: leave it unchanged until the call settles.
+   * @default 268435456 (256 MiB) with `transport: 'framed'`, 4194304 (4 MiB) over gRPC
    */
   readonly maxPayloadBytes?: number | undefined;
   /**

@@ -46,13 +46,16 @@ export const pythonWorkerOptionsShape = {
    * @default three detection budgets (at least 10 s) with heartbeats on, else 0
    */
   selfTerminateAfterMs: ms(0, 3_600_000).optional(),
-  /** Largest argument or result payload; larger calls fail with `PAYLOAD_TOO_LARGE`. @default 4 MiB */
+  /**
+   * Largest argument or result payload; larger calls fail with `PAYLOAD_TOO_LARGE`.
+   * @default 256 MiB with `transport: 'framed'`, 4 MiB over gRPC
+   */
   maxPayloadBytes: z
     .number()
     .int()
     .min(1024)
     .max(1024 * 1024 * 1024)
-    .default(4 * 1024 * 1024),
+    .optional(),
   /**
    * The data plane: gRPC, or length-prefixed frames on a Unix socket, for
    * which the worker never imports grpc. @default 'grpc'

@@ -3,6 +3,7 @@ import { statSync } from 'node:fs';
 import { EventBus, invalidOption, realClock } from '@snakepit/core';
 import { parseOptions } from '@snakepit/core/options';
 import { resolvePython } from '@snakepit/core/process';
+import { defaultMaxPayloadBytes } from '../client/messageLimit.js';
 import { PythonWorker } from './PythonWorker.js';
 import { pythonWorkerOptionsSchema } from './PythonWorkerOptions.js';
 import type { PythonWorkerOptions, ResolvedPythonWorkerOptions } from './PythonWorkerOptions.js';
@@ -44,7 +45,8 @@ export async function toWorkerLaunch(
     resolved.python === undefined ? {} : { python: resolved.python },
   );
   const { python: _python, runId: _runId, ...launch } = resolved;
-  return { ...launch, runId, python: python.path };
+  const maxPayloadBytes = resolved.maxPayloadBytes ?? defaultMaxPayloadBytes(resolved.transport);
+  return { ...launch, runId, python: python.path, maxPayloadBytes };
 }
 
 function isDirectory(path: string): boolean {

@@ -4,10 +4,11 @@ Each frame is a 4-byte big-endian length and one encoded ``snakepit.v1.DataFrame
 as on the control channel. Calls share a connection, each named by the ``call_id``
 the owner chose. Nothing here imports grpc: a framed worker starts ~150 ms faster.
 
-Dispatch keeps the gRPC server's semantics: one reader thread per connection reads
-frames and hands each call to one executor of ``max_concurrency`` handler threads
-(calls beyond that wait in its queue, as grpcio's do), so a handler never blocks the
-reader and a ``Cancel`` is seen while the handler runs. The handler learns of it
+Dispatch keeps the gRPC server's semantics at less cost (``DataPlaneThreads``): on
+Linux a call runs on the thread that read it, while another thread waits to read the
+next frame; at most ``max_concurrency`` run at once (calls beyond that wait in a
+queue, as grpcio's do), so a handler never blocks the reading, and a ``Cancel`` is
+seen while the handler runs. The handler learns of it
 through ``current_call().cancelled``; a stream is closed at its next item, and a
 cancelled call is answered no more. Writes of all threads are serialised by a lock.
 A connection that breaks framing is closed: its calls are cancelled, and the owner
@@ -15,7 +16,7 @@ treats the lost connection as a failed worker.
 
 A payload over 64 KiB travels outside its frame, in raw payload parts (see
 ``proto/snakepit.proto``): the reader allocates the request's buffer once, from the
-size its frame declares, and reads each part straight into it (``readinto``), so a
+size its frame declares, and reads each part straight into it (``FrameStream``), so a
 handler gets that ``bytearray`` without a copy; a large result is sent from a view of
 the handler's own buffer, part by part, each under the write lock, so that other
 calls' frames go out between the parts.
@@ -23,18 +24,19 @@ calls' frames go out between the parts.
 
 from __future__ import annotations
 
-import io
+import functools
 import os
 import socket
 import struct
 import threading
-from concurrent import futures
-from typing import Callable, Dict, Optional, Set, cast
+from typing import Callable, Dict, Optional, Set
 
 from ._proto import snakepit_pb2
 from .errors import BindError
 from .codec import Data
+from .data_plane_threads import DataPlaneThreads
 from .execution import Invoker
+from .frame_stream import CALL_ID_BYTES, PART_FLAG, FrameStream, StreamError
 from .socket_path import check_socket_path
 from .socket_path import max_message_bytes as owner_message_limit
 from .tracing import TRACE_KEYS
@@ -43,11 +45,8 @@ _HEADER = struct.Struct(">I")
 _COPY_THRESHOLD_BYTES = 64 * 1024
 """Smaller frames go out as one buffer (one syscall); larger ones as header, then body
 (no copy of the payload)."""
-_PART_FLAG = 0x8000_0000
-"""Set in the length word of a raw payload part; never in a frame's length."""
 _PART_HEADER = struct.Struct(">II")
 """A raw payload part's length word (flag | bytes after it) and its call id."""
-_CALL_ID_BYTES = 4
 INLINE_PAYLOAD_BYTES = 64 * 1024
 """A larger payload travels in raw parts after its frame (the owner uses the same): a
 1 MiB echo took 19 ms inline (protobuf copies a message passed to a constructor at
@@ -71,6 +70,11 @@ class _Connection:
         self.calls_lock = threading.Lock()
         self._write_lock = threading.Lock()
         self.is_closed = False
+        self.stream: FrameStream
+        """Set once, right after it is made (it calls back into the server with this)."""
+        self.assemblies: Dict[int, _Assembly] = {}
+        """Requests whose payload parts are arriving, by call id (only the reading
+        thread touches them)."""
 
     def send_parts(self, call_id: int, payload: Data, is_active: Callable[[], bool]) -> bool:
         """Write ``payload`` as raw parts of ``call_id``, each under the write lock, so
@@ -81,7 +85,7 @@ class _Connection:
             if not is_active():
                 return False
             part = view[start : start + PART_BYTES]
-            header = _PART_HEADER.pack(_PART_FLAG | (_CALL_ID_BYTES + len(part)), call_id)
+            header = _PART_HEADER.pack(PART_FLAG | (CALL_ID_BYTES + len(part)), call_id)
             try:
                 with self._write_lock:
                     self.sock.sendall(header)
@@ -171,9 +175,7 @@ class FramedServer:
         self._invoker = invoker
         self._max_message_bytes = max_message_bytes or owner_message_limit()
         self._max_frame_bytes = min(self._max_message_bytes, _MAX_INLINE_MESSAGE_BYTES)
-        self._executor = futures.ThreadPoolExecutor(
-            max_workers=max_concurrency, thread_name_prefix="snakepit-handler"
-        )
+        self._threads = DataPlaneThreads(max_concurrency)
         self._listener: Optional[socket.socket] = None
         self._connections: Set[_Connection] = set()
         self._state = threading.Condition()
@@ -224,7 +226,7 @@ class FramedServer:
                 self._state.wait_for(lambda: self._pending == 0, timeout=grace_s)
         for connection in list(self._connections):
             connection.close()
-        self._executor.shutdown(wait=False)
+        self._threads.close()
 
     def _accept_loop(self) -> None:
         while True:
@@ -236,57 +238,44 @@ class FramedServer:
             except OSError:
                 return  # closed by stop()
             connection = _Connection(sock)
+            connection.stream = FrameStream(
+                sock,
+                self._max_frame_bytes,
+                functools.partial(self._on_frame, connection),
+                functools.partial(self._part_target, connection),
+                functools.partial(self._part_done, connection),
+                self._threads.recv_flags,
+            )
             self._connections.add(connection)
-            threading.Thread(
-                target=self._read_loop, args=(connection,), name="snakepit-data", daemon=True
-            ).start()
+            self._threads.add(
+                sock,
+                functools.partial(self._pump, connection),
+                functools.partial(self._ended, connection),
+            )
 
-    def _read_loop(self, connection: _Connection) -> None:
-        reader = cast(
-            io.BufferedReader, connection.sock.makefile("rb", buffering=_COPY_THRESHOLD_BYTES)
-        )
-        assemblies: Dict[int, _Assembly] = {}
+    def _pump(self, connection: _Connection) -> bool:
+        """Read what the connection has (see ``DataPlaneThreads``); False at its end."""
         try:
-            while True:
-                header = reader.read(_HEADER.size)
-                if len(header) < _HEADER.size:
-                    return  # the owner closed the connection
-                (length,) = _HEADER.unpack(header)
-                if length & _PART_FLAG:
-                    if not self._read_part(connection, reader, length & ~_PART_FLAG, assemblies):
-                        return
-                    continue
-                if length > self._max_frame_bytes:
-                    self._refuse(connection, f"frame of {length} bytes is over the limit")
-                    return
-                body = reader.read(length)
-                if len(body) < length:
-                    return
-                frame = snakepit_pb2.DataFrame()
-                try:
-                    frame.ParseFromString(body)
-                except Exception as exc:  # DecodeError, or another backend's error
-                    self._refuse(connection, f"undecodable frame of {length} bytes: {exc}")
-                    return
-                if frame.payload_bytes:
-                    self._assemble(connection, frame, length, assemblies)
-                    continue
-                if frame.WhichOneof("body") == "cancel":
-                    assemblies.pop(frame.call_id, None)  # the owner sends none of its parts now
-                self._dispatch(connection, frame)
-        except OSError:
+            return connection.stream.pump()
+        except StreamError as exc:
+            self._refuse(connection, str(exc))
+            return False
+
+    def _on_frame(self, connection: _Connection, body: memoryview, length: int) -> None:
+        frame = snakepit_pb2.DataFrame()
+        try:
+            frame.ParseFromString(body)
+        except Exception as exc:  # DecodeError, or another backend's error
+            raise StreamError(f"undecodable frame of {length} bytes: {exc}") from exc
+        if frame.payload_bytes:
+            self._assemble(connection, frame, length)
             return
-        finally:
-            reader.close()
-            self._connections.discard(connection)
-            connection.close()
+        if frame.WhichOneof("body") == "cancel":
+            connection.assemblies.pop(frame.call_id, None)  # the owner sends no more parts
+        self._dispatch(connection, frame)
 
     def _assemble(
-        self,
-        connection: _Connection,
-        frame: snakepit_pb2.DataFrame,
-        frame_bytes: int,
-        assemblies: Dict[int, _Assembly],
+        self, connection: _Connection, frame: snakepit_pb2.DataFrame, frame_bytes: int
     ) -> None:
         """A request whose payload follows in parts: allocate its buffer once, or refuse
         it when over the limit (its parts are then skipped) and read on."""
@@ -301,40 +290,33 @@ class FramedServer:
             error = snakepit_pb2.TransportError(code="PAYLOAD_TOO_LARGE", message=message)
             connection.send(snakepit_pb2.DataFrame(call_id=frame.call_id, error=error))
             return
-        assemblies[frame.call_id] = _Assembly(frame, size)
+        connection.assemblies[frame.call_id] = _Assembly(frame, size)
 
-    def _read_part(
-        self,
-        connection: _Connection,
-        reader: io.BufferedReader,
-        length: int,
-        assemblies: Dict[int, _Assembly],
-    ) -> bool:
-        """Read one raw payload part into its request's buffer; dispatch the request
-        once complete. False when the connection must end (closed, or garbage)."""
-        if length < _CALL_ID_BYTES or length > self._max_frame_bytes:
-            self._refuse(connection, f"payload part of {length} bytes is out of bounds")
-            return False
-        call_id_bytes = reader.read(_CALL_ID_BYTES)
-        if len(call_id_bytes) < _CALL_ID_BYTES:
-            return False
-        call_id = int.from_bytes(call_id_bytes, "big")
-        size = length - _CALL_ID_BYTES
-        assembly = assemblies.get(call_id)
-        if assembly is None:  # refused, or cancelled while it arrived
-            return len(reader.read(size)) == size
+    def _part_target(
+        self, connection: _Connection, call_id: int, size: int
+    ) -> Optional[memoryview]:
+        """Where a payload part of ``call_id`` goes: its request's buffer, or nowhere
+        (refused, or cancelled while it arrived)."""
+        assembly = connection.assemblies.get(call_id)
+        if assembly is None:
+            return None
         end = assembly.received + size
         if end > len(assembly.buffer):
-            self._refuse(connection, f"payload parts of call {call_id} exceed its declared size")
-            return False
-        if not _read_into(reader, assembly.view[assembly.received : end]):
-            return False
-        assembly.received = end
-        if end == len(assembly.buffer):
-            del assemblies[call_id]
+            raise StreamError(f"payload parts of call {call_id} exceed its declared size")
+        return assembly.view[assembly.received : end]
+
+    def _part_done(self, connection: _Connection, call_id: int, size: int) -> None:
+        """A part is in: dispatch its request once the whole payload is."""
+        assembly = connection.assemblies[call_id]
+        assembly.received += size
+        if assembly.received == len(assembly.buffer):
+            del connection.assemblies[call_id]
             assembly.view.release()  # a bytearray with a view on it cannot be resized
             self._dispatch(connection, assembly.frame, assembly.buffer)
-        return True
+
+    def _ended(self, connection: _Connection) -> None:
+        self._connections.discard(connection)
+        connection.close()
 
     def _refuse(self, connection: _Connection, message: str) -> None:
         """After garbage the stream cannot be re-synchronised: say why, then close."""
@@ -370,7 +352,7 @@ class FramedServer:
             connection.calls[call_id] = call
         request = frame.execute if kind == "execute" else frame.stream
         run = self._run_execute if kind == "execute" else self._run_stream
-        self._executor.submit(run, call, request)
+        self._threads.submit(functools.partial(run, call, request))
 
     def _run_execute(self, call: _Call, request: snakepit_pb2.ExecuteRequest) -> None:
         try:
@@ -428,16 +410,6 @@ class FramedServer:
             self._pending -= 1
             if self._pending == 0:
                 self._state.notify_all()
-
-
-def _read_into(reader: io.BufferedReader, view: memoryview) -> bool:
-    """Fill ``view`` from ``reader`` (past its buffer, straight from the socket); False at EOF."""
-    while len(view):
-        count = reader.readinto(view)
-        if not count:
-            return False
-        view = view[count:]
-    return True
 
 
 def _trace(request: snakepit_pb2.ExecuteRequest) -> Dict[str, str]:

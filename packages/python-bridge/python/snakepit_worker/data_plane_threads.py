@@ -68,6 +68,8 @@ class DataPlaneThreads:
         self._lock = threading.Lock()
         self._waiting: Deque[Task] = deque()
         self._handed: Deque[Task] = deque()
+        """Admitted tasks (each holds a slot) waiting for a thread to run them."""
+        self._is_wake_pending = False
         self._running = 0
         self._threads = 0
         self._idle = 0
@@ -125,11 +127,27 @@ class DataPlaneThreads:
             pass
 
     def _hand_over(self, task: Task) -> None:
-        """Give an admitted task to another thread: one byte on the wake-up pipe."""
+        """Give an admitted task to another thread: a byte on the wake-up pipe, unless
+        one is there already (the thread it wakes wakes the next, while tasks remain:
+        64 calls read at once cost a wake-up per thread needed, not per call)."""
         with self._lock:
             self._handed.append(task)
-        self._ensure_idle_thread()
-        os.write(self._wake_w, b"t")
+            must_wake = not self._is_wake_pending
+            self._is_wake_pending = True
+        if must_wake:
+            self._ensure_idle_thread()
+            os.write(self._wake_w, b"t")
+
+    def _take_handed(self) -> Optional[Task]:
+        """The next task handed over, for a thread the wake-up pipe woke."""
+        with self._lock:
+            task = self._handed.popleft() if self._handed else None
+            self._is_wake_pending = bool(self._handed)
+            must_wake = self._is_wake_pending
+        if must_wake:
+            self._ensure_idle_thread()
+            os.write(self._wake_w, b"t")
+        return task
 
     def _ensure_idle_thread(self) -> None:
         """Start a thread when none waits and fewer than the most useful run."""
@@ -172,8 +190,7 @@ class DataPlaneThreads:
         self._epoll.modify(self._wake_r, _ONESHOT)  # the next byte wakes another thread
         if self._is_closed:
             return False
-        with self._lock:
-            task = self._handed.popleft() if self._handed else None
+        task = self._take_handed()
         if task is not None:
             self._run(task)
         return True
@@ -220,11 +237,13 @@ class DataPlaneThreads:
         while task is not None:
             _guarded(task)
             with self._lock:
-                if self._waiting:
+                if self._waiting:  # this call's slot goes to a call that waited for one
                     task = self._waiting.popleft()
                 else:
-                    task = None
                     self._running -= 1
+                    # A task handed over holds a slot already: run it rather than wait
+                    # for the thread woken for it (small calls run back to back).
+                    task = self._handed.popleft() if self._handed else None
 
     def _reader_loop(self, registered: _Registered) -> None:
         """Without epoll: this thread only reads; every call goes to a handler thread."""
@@ -246,7 +265,7 @@ class DataPlaneThreads:
                 return
             with self._lock:
                 self._idle -= 1
-                task = self._handed.popleft() if self._handed else None
+            task = self._take_handed()
             if task is not None:
                 self._run(task)
             with self._lock:

@@ -8,11 +8,7 @@ export function argumentsTooLarge(
   bytes: number,
   maxPayloadBytes: number,
 ): SnakepitError {
-  return new SnakepitError(
-    'PAYLOAD_TOO_LARGE',
-    `Arguments of \`${command}\` are ${bytes} bytes, over the limit of ${maxPayloadBytes} (\`maxPayloadBytes\`); raise it or send less`,
-    { details: { command, bytes, maxPayloadBytes } },
-  );
+  return tooLarge(`Arguments of \`${command}\` are`, 'send less', command, bytes, maxPayloadBytes);
 }
 
 /** `PAYLOAD_TOO_LARGE` for a result over the limit. */
@@ -21,9 +17,19 @@ export function resultTooLarge(
   bytes: number,
   maxPayloadBytes: number,
 ): SnakepitError {
+  return tooLarge(`Result of \`${command}\` is`, 'return less', command, bytes, maxPayloadBytes);
+}
+
+function tooLarge(
+  subject: string,
+  remedy: string,
+  command: string,
+  bytes: number,
+  maxPayloadBytes: number,
+): SnakepitError {
   return new SnakepitError(
     'PAYLOAD_TOO_LARGE',
-    `Result of \`${command}\` is ${bytes} bytes, over the limit of ${maxPayloadBytes} (\`maxPayloadBytes\`); raise it or return less`,
+    `${subject} ${bytes} bytes, over the limit of ${maxPayloadBytes} (\`maxPayloadBytes\`); raise it or ${remedy}`,
     { details: { command, bytes, maxPayloadBytes } },
   );
 }

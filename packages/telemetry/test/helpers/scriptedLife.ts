@@ -48,22 +48,7 @@ export function hangAndRestart(bus: EventBus): void {
     steps: KILL_STEPS,
   });
   s.state('w1', 'stopping', 'stopped');
-  const sup = { supervisorId: 'pool-p1', timestampMs: T0 + 10_200 };
-  bus.emit('snakepit.supervisor.child.exited', {
-    ...sup,
-    childId: 'w1',
-    reason: 'heartbeat timeout',
-    isAbnormal: true,
-  });
-  bus.emit('snakepit.supervisor.child.restarted', {
-    ...sup,
-    childId: 'w1',
-    causeChildId: 'w1',
-    reason: 'heartbeat timeout',
-    strategy: 'one_for_one',
-    delayMs: 0,
-    restartCount: 1,
-  });
+  supervisorRestartsHungW1(bus, T0 + 10_200, 1);
   s.state('w1', 'stopped', 'starting');
   s.started('w1', 10_400, 190, 1003);
   s.state('w1', 'starting', 'ready');
@@ -154,22 +139,7 @@ export function workRound(bus: EventBus, round: number): void {
     cleanupMs: 2_000 + (round % 3) * 100,
     steps: KILL_STEPS,
   });
-  const sup = { supervisorId: 'pool-p1', timestampMs: T0 + atMs + 600 };
-  bus.emit('snakepit.supervisor.child.exited', {
-    ...sup,
-    childId: 'w1',
-    reason: 'heartbeat timeout',
-    isAbnormal: true,
-  });
-  bus.emit('snakepit.supervisor.child.restarted', {
-    ...sup,
-    childId: 'w1',
-    causeChildId: 'w1',
-    reason: 'heartbeat timeout',
-    strategy: 'one_for_one',
-    delayMs: 0,
-    restartCount: 1 + round,
-  });
+  const sup = supervisorRestartsHungW1(bus, T0 + atMs + 600, 1 + round);
   bus.emit('snakepit.supervisor.child.start_failed', {
     ...sup,
     childId: 'w2',
@@ -198,4 +168,21 @@ export function workRound(bus: EventBus, round: number): void {
     reason: 'max requests',
   });
   emit(bus, 'snakepit.pool.failed', { poolId: 'p2', reason: 'Restart intensity reached' });
+}
+
+/** The pool's supervisor sees w1 exit as hung and restarts it; returns the events' base. */
+function supervisorRestartsHungW1(bus: EventBus, timestampMs: number, restartCount: number) {
+  const sup = { supervisorId: 'pool-p1', timestampMs };
+  const reason = 'heartbeat timeout';
+  bus.emit('snakepit.supervisor.child.exited', { ...sup, childId: 'w1', reason, isAbnormal: true });
+  bus.emit('snakepit.supervisor.child.restarted', {
+    ...sup,
+    childId: 'w1',
+    causeChildId: 'w1',
+    reason,
+    strategy: 'one_for_one',
+    delayMs: 0,
+    restartCount,
+  });
+  return sup;
 }

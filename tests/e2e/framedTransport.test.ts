@@ -1,6 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PythonError, isSnakepitError } from '@snakepit/core';
+import { resolvePython } from '@snakepit/core/process';
 import { startPythonWorker } from '@snakepit/python-bridge';
 import type { PythonWorker } from '@snakepit/python-bridge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -214,5 +217,43 @@ describe('the framed transport in a pool', () => {
       expect(pids.some((pid) => commOf(pid) === 'snakepit-zygote')).toBe(true);
     }
     for (const pid of pids) expect(hasLoadedGrpc(pid)).toBe(false);
+  });
+});
+
+/**
+ * An interpreter whose `import grpc` fails, as in an app's Python without
+ * grpcio: the machine's own, started by a wrapper that `exec`s it (no fork)
+ * with a `grpc` package first on its path that refuses to import.
+ */
+async function pythonWithoutGrpc(): Promise<string> {
+  const real = (await resolvePython()).path;
+  const dir = mkdtempSync(join(tmpdir(), 'snakepit-nogrpc-'));
+  mkdirSync(join(dir, 'shadow', 'grpc'), { recursive: true });
+  writeFileSync(
+    join(dir, 'shadow', 'grpc', '__init__.py'),
+    'raise ModuleNotFoundError("No module named \'grpc\' (hidden by the test)")\n',
+  );
+  const wrapper = join(dir, 'python3');
+  writeFileSync(
+    wrapper,
+    `#!/bin/sh\nPYTHONPATH="${join(dir, 'shadow')}\${PYTHONPATH:+:$PYTHONPATH}" exec "${real}" "$@"\n`,
+  );
+  chmodSync(wrapper, 0o755);
+  return wrapper;
+}
+
+describe('the framed transport with a Python that has no grpcio', () => {
+  const startPool = usePools('framed-nogrpc');
+
+  it('serves a framed pool; a gRPC pool on it fails with PYTHON_DEPS_MISSING naming grpcio', async () => {
+    const python = await pythonWithoutGrpc();
+    const pool = await startPool({ size: 1, transport: 'framed', python, ...testStart() });
+    await expect(pool.execute('add', [2, 3])).resolves.toBe(5);
+    const error = await startPool({ size: 1, transport: 'grpc', python }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(isSnakepitError(error) && error.code).toBe('PYTHON_DEPS_MISSING');
+    expect((error as Error).message).toContain(`${python} -m pip install grpcio protobuf`);
   });
 });

@@ -10,6 +10,7 @@ export interface ResolvedPython {
   /** Where it came from: `option`, `SNAKEPIT_PYTHON`, `.venv`, `PATH` or `system`. */
   readonly source: 'option' | 'SNAKEPIT_PYTHON' | '.venv' | 'PATH' | 'system';
   readonly pythonVersion: string;
+  /** grpcio's version; `''` when it is not installed and was not required. */
   readonly grpcVersion: string;
   readonly protobufVersion: string;
 }
@@ -21,6 +22,11 @@ export interface ResolvePythonOptions {
   /** Project directory whose `.venv` is tried. @default process.cwd() */
   readonly projectDir?: string;
   readonly env?: NodeJS.ProcessEnv;
+  /**
+   * Whether the interpreter must import grpc: workers of `transport: 'framed'`
+   * never do, so an interpreter with only protobuf serves them. @default true
+   */
+  readonly requireGrpc?: boolean;
 }
 
 interface Candidate {
@@ -34,23 +40,38 @@ interface ProbeResult {
   readonly facts?: { python: string; grpc: string; protobuf: string };
 }
 
+interface ProbeFacts {
+  python?: string;
+  protobuf?: string;
+  grpc?: string;
+  /** Why protobuf could not be imported. */
+  error?: string;
+  /** Why grpc could not be imported. */
+  grpcError?: string;
+}
+
 const MIN_PYTHON: readonly [number, number] = [3, 9];
 const PROBE = [
   'import json, sys, platform',
   'facts = {"python": platform.python_version()}',
   'try:',
-  '    import grpc, google.protobuf',
-  '    facts.update(grpc=grpc.__version__, protobuf=google.protobuf.__version__)',
+  '    import google.protobuf',
+  '    facts["protobuf"] = google.protobuf.__version__',
   'except Exception as e:',
   '    facts["error"] = "%s: %s" % (type(e).__name__, e)',
+  'try:',
+  '    import grpc',
+  '    facts["grpc"] = grpc.__version__',
+  'except Exception as e:',
+  '    facts["grpcError"] = "%s: %s" % (type(e).__name__, e)',
   'print(json.dumps(facts))',
 ].join('\n');
 
 const cache = new Map<string, Promise<ResolvedPython>>();
 
 /**
- * Finds a Python ≥ 3.9 that can `import grpc` and `google.protobuf`, in this
- * order: the `python` option → `SNAKEPIT_PYTHON` → `<projectDir>/.venv` →
+ * Finds a Python ≥ 3.9 that can `import grpc` and `google.protobuf` (only
+ * protobuf with `requireGrpc: false`), in this order: the `python` option → `SNAKEPIT_PYTHON` → `<projectDir>/.venv` →
  * `python3` on PATH → `/usr/bin/python3`. An explicit choice (option or
  * environment) is never silently replaced by another interpreter.
  *
@@ -61,10 +82,11 @@ const cache = new Map<string, Promise<ResolvedPython>>();
 export function resolvePython(options: ResolvePythonOptions = {}): Promise<ResolvedPython> {
   const env = options.env ?? process.env;
   const candidates = listCandidates(options, env);
-  const key = candidates.map((c) => `${c.source}:${c.path}`).join('|');
+  const requireGrpc = options.requireGrpc ?? true;
+  const key = `${requireGrpc}|${candidates.map((c) => `${c.source}:${c.path}`).join('|')}`;
   let result = cache.get(key);
   if (!result) {
-    result = pickFirstUsable(candidates);
+    result = pickFirstUsable(candidates, requireGrpc);
     cache.set(key, result);
     result.catch(() => cache.delete(key));
   }
@@ -84,10 +106,13 @@ function listCandidates(options: ResolvePythonOptions, env: NodeJS.ProcessEnv): 
   return list.filter((c, i) => list.findIndex((o) => o.path === c.path) === i);
 }
 
-async function pickFirstUsable(candidates: readonly Candidate[]): Promise<ResolvedPython> {
+async function pickFirstUsable(
+  candidates: readonly Candidate[],
+  requireGrpc: boolean,
+): Promise<ResolvedPython> {
   const tried: ProbeResult[] = [];
   for (const candidate of candidates) {
-    const probe = await probeInterpreter(candidate.path);
+    const probe = await probeInterpreter(candidate.path, requireGrpc);
     if (probe.facts) {
       return {
         path: candidate.path,
@@ -102,10 +127,11 @@ async function pickFirstUsable(candidates: readonly Candidate[]): Promise<Resolv
   throw toResolutionError(
     tried,
     candidates[0]?.source === 'option' || candidates[0]?.source === 'SNAKEPIT_PYTHON',
+    requireGrpc,
   );
 }
 
-async function probeInterpreter(path: string): Promise<ProbeResult> {
+async function probeInterpreter(path: string, requireGrpc: boolean): Promise<ProbeResult> {
   const unrunnable = await whyNotExecutable(path);
   if (unrunnable !== undefined) return { path, problem: unrunnable };
   const output = await new Promise<string | Error>((done) => {
@@ -113,9 +139,9 @@ async function probeInterpreter(path: string): Promise<ProbeResult> {
   });
   if (output instanceof Error)
     return { path, problem: `does not run (${output.message.split('\n')[0]})` };
-  let facts: { python?: string; grpc?: string; protobuf?: string; error?: string };
+  let facts: ProbeFacts;
   try {
-    facts = JSON.parse(output) as typeof facts;
+    facts = JSON.parse(output) as ProbeFacts;
   } catch {
     return { path, problem: 'printed something unexpected; is it a Python interpreter?' };
   }
@@ -123,13 +149,22 @@ async function probeInterpreter(path: string): Promise<ProbeResult> {
   if (major < MIN_PYTHON[0] || (major === MIN_PYTHON[0] && minor < MIN_PYTHON[1])) {
     return { path, problem: `Python ${facts.python} is older than ${MIN_PYTHON.join('.')}` };
   }
-  if (facts.error || !facts.grpc || !facts.protobuf) {
+  if (facts.error || !facts.protobuf) {
     return {
       path,
-      problem: `Python ${facts.python} cannot import grpc/protobuf (${facts.error ?? 'unknown'})`,
+      problem: `Python ${facts.python} cannot import protobuf (${facts.error ?? 'unknown'})`,
     };
   }
-  return { path, facts: { python: facts.python!, grpc: facts.grpc, protobuf: facts.protobuf } };
+  if (requireGrpc && !facts.grpc) {
+    return {
+      path,
+      problem: `Python ${facts.python} cannot import grpc (${facts.grpcError ?? 'unknown'})`,
+    };
+  }
+  return {
+    path,
+    facts: { python: facts.python!, grpc: facts.grpc ?? '', protobuf: facts.protobuf },
+  };
 }
 
 /** Why `path` cannot be run as a program, or `undefined` when it can be. */
@@ -147,15 +182,22 @@ async function whyNotExecutable(path: string): Promise<string | undefined> {
   }
 }
 
-function toResolutionError(tried: readonly ProbeResult[], isExplicit: boolean): SnakepitError {
+function toResolutionError(
+  tried: readonly ProbeResult[],
+  isExplicit: boolean,
+  requireGrpc: boolean,
+): SnakepitError {
   const lines = tried.map((t) => `  - ${t.path}: ${t.problem ?? 'unusable'}`).join('\n');
   const runnable = tried.find((t) => t.problem?.includes('cannot import'));
   if (runnable) {
+    const needs = requireGrpc ? 'grpcio and protobuf' : 'protobuf';
+    const pip = requireGrpc ? 'grpcio protobuf' : 'protobuf';
+    const apt = requireGrpc ? 'python3-grpcio python3-protobuf' : 'python3-protobuf';
     return new SnakepitError(
       'PYTHON_DEPS_MISSING',
-      `No Python interpreter with grpcio and protobuf was found. Tried:\n${lines}\n` +
-        `Fix: \`${runnable.path} -m pip install grpcio protobuf\`, or on Debian/Ubuntu ` +
-        '`sudo apt-get install -y python3-grpcio python3-protobuf` (for /usr/bin/python3), ' +
+      `No Python interpreter with ${needs} was found. Tried:\n${lines}\n` +
+        `Fix: \`${runnable.path} -m pip install ${pip}\`, or on Debian/Ubuntu ` +
+        `\`sudo apt-get install -y ${apt}\` (for /usr/bin/python3), ` +
         'or run `./dev setup` in a Snakepit checkout.' +
         (isExplicit ? ' Or point `python` / SNAKEPIT_PYTHON at an interpreter that has them.' : ''),
       { details: { tried: tried.map((t) => t.path) } },

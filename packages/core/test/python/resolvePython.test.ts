@@ -11,7 +11,7 @@ function fakePythonWithoutGrpc(): string {
   const path = join(dir, 'python3');
   writeFileSync(
     path,
-    `#!/bin/sh\necho '{"python": "3.11.0", "error": "ModuleNotFoundError: No module named grpc"}'\n`,
+    `#!/bin/sh\necho '{"python": "3.11.0", "protobuf": "4.21.12", "grpcError": "ModuleNotFoundError: No module named grpc"}'\n`,
   );
   chmodSync(path, 0o755);
   return path;
@@ -54,6 +54,12 @@ describe('resolvePython', () => {
     expect(isSnakepitError(error, 'PYTHON_DEPS_MISSING')).toBe(true);
     expect(error.message).toContain(`${fake} -m pip install grpcio protobuf`);
     expect(error.message).toContain('python3-grpcio');
+  });
+
+  it('accepts an interpreter without grpc when it is not required (the framed transport)', async () => {
+    const fake = fakePythonWithoutGrpc();
+    const python = await resolvePython({ python: fake, requireGrpc: false });
+    expect(python).toMatchObject({ path: fake, grpcVersion: '', protobufVersion: '4.21.12' });
   });
 
   it('honours SNAKEPIT_PYTHON without falling back to another interpreter', async () => {

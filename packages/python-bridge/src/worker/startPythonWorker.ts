@@ -41,9 +41,11 @@ export async function toWorkerLaunch(
   if (resolved.cwd !== undefined && !isDirectory(resolved.cwd)) {
     throw invalidOption('cwd', resolved.cwd, 'an existing directory');
   }
-  const python = await resolvePython(
-    resolved.python === undefined ? {} : { python: resolved.python },
-  );
+  const python = await resolvePython({
+    ...(resolved.python === undefined ? {} : { python: resolved.python }),
+    // A framed worker never imports grpc: an interpreter with only protobuf serves it.
+    requireGrpc: resolved.transport !== 'framed',
+  });
   const { python: _python, runId: _runId, ...launch } = resolved;
   const maxPayloadBytes = resolved.maxPayloadBytes ?? defaultMaxPayloadBytes(resolved.transport);
   return { ...launch, runId, python: python.path, maxPayloadBytes };

@@ -89,6 +89,17 @@ describe('the framed transport, one worker', () => {
     await expect(worker.execute('add', [2, 2])).resolves.toBe(4);
   });
 
+  it('lets a stream run only a window ahead of a slow consumer, and delivers it all', async () => {
+    const items = worker.stream('count_tracked', { n: 5_000 });
+    await expect(items.next()).resolves.toEqual({ value: 0, done: false });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // 32 items of window (FramedWorkerClient), and the one the generator made ahead.
+    expect(await worker.execute('count_made')).toBeLessThanOrEqual(33);
+    let taken = 1;
+    for await (const item of items) expect(item).toBe(taken++);
+    expect(taken).toBe(5_000);
+  });
+
   it('closes a stream the consumer leaves early, and serves on', async () => {
     for await (const item of worker.stream('count', { n: 1000 })) {
       if (item === 2) break;

@@ -358,7 +358,9 @@ export namespace snakepit {
             chunk?: (snakepit.v1.IStreamChunk|null);
             end?: (snakepit.v1.IStreamEnd|null);
             error?: (snakepit.v1.ITransportError|null);
+            credit?: (snakepit.v1.IStreamCredit|null);
             payloadBytes?: (number|null);
+            streamWindow?: (number|null);
         }
 
         class DataFrame implements IDataFrame {
@@ -371,8 +373,10 @@ export namespace snakepit {
             public chunk?: (snakepit.v1.IStreamChunk|null);
             public end?: (snakepit.v1.IStreamEnd|null);
             public error?: (snakepit.v1.ITransportError|null);
+            public credit?: (snakepit.v1.IStreamCredit|null);
             public payloadBytes: number;
-            public body?: ("execute"|"stream"|"cancel"|"response"|"chunk"|"end"|"error");
+            public streamWindow: number;
+            public body?: ("execute"|"stream"|"cancel"|"response"|"chunk"|"end"|"error"|"credit");
             public static create(properties?: snakepit.v1.IDataFrame): snakepit.v1.DataFrame;
             public static encode(message: snakepit.v1.IDataFrame, writer?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: snakepit.v1.IDataFrame, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -412,6 +416,24 @@ export namespace snakepit {
             public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): snakepit.v1.StreamEnd;
             public static fromObject(object: { [k: string]: any }): snakepit.v1.StreamEnd;
             public static toObject(message: snakepit.v1.StreamEnd, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IStreamCredit {
+            items?: (number|null);
+        }
+
+        class StreamCredit implements IStreamCredit {
+            constructor(properties?: snakepit.v1.IStreamCredit);
+            public items: number;
+            public static create(properties?: snakepit.v1.IStreamCredit): snakepit.v1.StreamCredit;
+            public static encode(message: snakepit.v1.IStreamCredit, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: snakepit.v1.IStreamCredit, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): snakepit.v1.StreamCredit;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): snakepit.v1.StreamCredit;
+            public static fromObject(object: { [k: string]: any }): snakepit.v1.StreamCredit;
+            public static toObject(message: snakepit.v1.StreamCredit, options?: $protobuf.IConversionOptions): { [k: string]: any };
             public toJSON(): { [k: string]: any };
             public static getTypeUrl(typeUrlPrefix?: string): string;
         }

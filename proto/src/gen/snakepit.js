@@ -4316,7 +4316,9 @@ export const snakepit = $root.snakepit = (() => {
              * @property {snakepit.v1.IStreamChunk|null} [chunk] DataFrame chunk
              * @property {snakepit.v1.IStreamEnd|null} [end] DataFrame end
              * @property {snakepit.v1.ITransportError|null} [error] DataFrame error
+             * @property {snakepit.v1.IStreamCredit|null} [credit] DataFrame credit
              * @property {number|null} [payloadBytes] DataFrame payloadBytes
+             * @property {number|null} [streamWindow] DataFrame streamWindow
              */
 
             /**
@@ -4399,6 +4401,14 @@ export const snakepit = $root.snakepit = (() => {
             DataFrame.prototype.error = null;
 
             /**
+             * DataFrame credit.
+             * @member {snakepit.v1.IStreamCredit|null|undefined} credit
+             * @memberof snakepit.v1.DataFrame
+             * @instance
+             */
+            DataFrame.prototype.credit = null;
+
+            /**
              * DataFrame payloadBytes.
              * @member {number} payloadBytes
              * @memberof snakepit.v1.DataFrame
@@ -4406,17 +4416,25 @@ export const snakepit = $root.snakepit = (() => {
              */
             DataFrame.prototype.payloadBytes = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
+            /**
+             * DataFrame streamWindow.
+             * @member {number} streamWindow
+             * @memberof snakepit.v1.DataFrame
+             * @instance
+             */
+            DataFrame.prototype.streamWindow = 0;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             /**
              * DataFrame body.
-             * @member {"execute"|"stream"|"cancel"|"response"|"chunk"|"end"|"error"|undefined} body
+             * @member {"execute"|"stream"|"cancel"|"response"|"chunk"|"end"|"error"|"credit"|undefined} body
              * @memberof snakepit.v1.DataFrame
              * @instance
              */
             Object.defineProperty(DataFrame.prototype, "body", {
-                get: $util.oneOfGetter($oneOfFields = ["execute", "stream", "cancel", "response", "chunk", "end", "error"]),
+                get: $util.oneOfGetter($oneOfFields = ["execute", "stream", "cancel", "response", "chunk", "end", "error", "credit"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -4466,6 +4484,10 @@ export const snakepit = $root.snakepit = (() => {
                     $root.snakepit.v1.TransportError.encode(message.error, writer.uint32(/* id 8, wireType 2 =*/66).fork(), q + 1).ldelim();
                 if (message.payloadBytes != null && Object.hasOwnProperty.call(message, "payloadBytes"))
                     writer.uint32(/* id 9, wireType 0 =*/72).uint64(message.payloadBytes);
+                if (message.credit != null && Object.hasOwnProperty.call(message, "credit"))
+                    $root.snakepit.v1.StreamCredit.encode(message.credit, writer.uint32(/* id 10, wireType 2 =*/82).fork(), q + 1).ldelim();
+                if (message.streamWindow != null && Object.hasOwnProperty.call(message, "streamWindow"))
+                    writer.uint32(/* id 11, wireType 0 =*/88).uint32(message.streamWindow);
                 return writer;
             };
 
@@ -4548,8 +4570,16 @@ export const snakepit = $root.snakepit = (() => {
                             message.error = $root.snakepit.v1.TransportError.decode(reader, reader.uint32(), undefined, long + 1);
                             break;
                         }
+                    case 10: {
+                            message.credit = $root.snakepit.v1.StreamCredit.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
                     case 9: {
                             message.payloadBytes = $toNumber(reader.uint64());
+                            break;
+                        }
+                    case 11: {
+                            message.streamWindow = reader.uint32();
                             break;
                         }
                     default:
@@ -4636,6 +4666,11 @@ export const snakepit = $root.snakepit = (() => {
                         throw TypeError(".snakepit.v1.DataFrame.error: object expected");
                     message.error = $root.snakepit.v1.TransportError.fromObject(object.error, long + 1);
                 }
+                if (object.credit != null) {
+                    if (!$util.isObject(object.credit))
+                        throw TypeError(".snakepit.v1.DataFrame.credit: object expected");
+                    message.credit = $root.snakepit.v1.StreamCredit.fromObject(object.credit, long + 1);
+                }
                 if (object.payloadBytes != null)
                     if ($util.Long)
                         message.payloadBytes = $util.Long.fromValue(object.payloadBytes, true);
@@ -4645,6 +4680,8 @@ export const snakepit = $root.snakepit = (() => {
                         message.payloadBytes = object.payloadBytes;
                     else if (typeof object.payloadBytes === "object")
                         message.payloadBytes = new $util.LongBits(object.payloadBytes.low >>> 0, object.payloadBytes.high >>> 0).toNumber(true);
+                if (object.streamWindow != null)
+                    message.streamWindow = object.streamWindow >>> 0;
                 return message;
             };
 
@@ -4672,6 +4709,7 @@ export const snakepit = $root.snakepit = (() => {
                         object.payloadBytes = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
                     } else
                         object.payloadBytes = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                    object.streamWindow = 0;
                 }
                 if (message.callId != null && Object.hasOwnProperty.call(message, "callId"))
                     object.callId = message.callId;
@@ -4717,6 +4755,13 @@ export const snakepit = $root.snakepit = (() => {
                         object.payloadBytes = options.longs === String ? String(message.payloadBytes) : message.payloadBytes;
                     else
                         object.payloadBytes = options.longs === String ? $util.Long.prototype.toString.call(message.payloadBytes) : options.longs === Number ? new $util.LongBits(message.payloadBytes.low >>> 0, message.payloadBytes.high >>> 0).toNumber(true) : message.payloadBytes;
+                if (message.credit != null && Object.hasOwnProperty.call(message, "credit")) {
+                    object.credit = $root.snakepit.v1.StreamCredit.toObject(message.credit, options, q + 1);
+                    if (options.oneofs)
+                        object.body = "credit";
+                }
+                if (message.streamWindow != null && Object.hasOwnProperty.call(message, "streamWindow"))
+                    object.streamWindow = message.streamWindow;
                 return object;
             };
 
@@ -5119,6 +5164,227 @@ export const snakepit = $root.snakepit = (() => {
             };
 
             return StreamEnd;
+        })();
+
+        v1.StreamCredit = (function() {
+
+            /**
+             * Properties of a StreamCredit.
+             * @memberof snakepit.v1
+             * @interface IStreamCredit
+             * @property {number|null} [items] StreamCredit items
+             */
+
+            /**
+             * Constructs a new StreamCredit.
+             * @memberof snakepit.v1
+             * @classdesc Represents a StreamCredit.
+             * @implements IStreamCredit
+             * @constructor
+             * @param {snakepit.v1.IStreamCredit=} [properties] Properties to set
+             */
+            function StreamCredit(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * StreamCredit items.
+             * @member {number} items
+             * @memberof snakepit.v1.StreamCredit
+             * @instance
+             */
+            StreamCredit.prototype.items = 0;
+
+            /**
+             * Creates a new StreamCredit instance using the specified properties.
+             * @function create
+             * @memberof snakepit.v1.StreamCredit
+             * @static
+             * @param {snakepit.v1.IStreamCredit=} [properties] Properties to set
+             * @returns {snakepit.v1.StreamCredit} StreamCredit instance
+             */
+            StreamCredit.create = function create(properties) {
+                return new StreamCredit(properties);
+            };
+
+            /**
+             * Encodes the specified StreamCredit message. Does not implicitly {@link snakepit.v1.StreamCredit.verify|verify} messages.
+             * @function encode
+             * @memberof snakepit.v1.StreamCredit
+             * @static
+             * @param {snakepit.v1.IStreamCredit} message StreamCredit message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            StreamCredit.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.items != null && Object.hasOwnProperty.call(message, "items"))
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.items);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified StreamCredit message, length delimited. Does not implicitly {@link snakepit.v1.StreamCredit.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof snakepit.v1.StreamCredit
+             * @static
+             * @param {snakepit.v1.IStreamCredit} message StreamCredit message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            StreamCredit.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a StreamCredit message from the specified reader or buffer.
+             * @function decode
+             * @memberof snakepit.v1.StreamCredit
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {snakepit.v1.StreamCredit} StreamCredit
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            StreamCredit.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.snakepit.v1.StreamCredit();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.items = reader.uint32();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            /**
+             * Decodes a StreamCredit message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof snakepit.v1.StreamCredit
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {snakepit.v1.StreamCredit} StreamCredit
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            StreamCredit.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Creates a StreamCredit message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof snakepit.v1.StreamCredit
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {snakepit.v1.StreamCredit} StreamCredit
+             */
+            StreamCredit.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.snakepit.v1.StreamCredit)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".snakepit.v1.StreamCredit: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.snakepit.v1.StreamCredit();
+                if (object.items != null)
+                    message.items = object.items >>> 0;
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a StreamCredit message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof snakepit.v1.StreamCredit
+             * @static
+             * @param {snakepit.v1.StreamCredit} message StreamCredit
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            StreamCredit.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults)
+                    object.items = 0;
+                if (message.items != null && Object.hasOwnProperty.call(message, "items"))
+                    object.items = message.items;
+                return object;
+            };
+
+            /**
+             * Converts this StreamCredit to JSON.
+             * @function toJSON
+             * @memberof snakepit.v1.StreamCredit
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            StreamCredit.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for StreamCredit
+             * @function getTypeUrl
+             * @memberof snakepit.v1.StreamCredit
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            StreamCredit.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/snakepit.v1.StreamCredit";
+            };
+
+            return StreamCredit;
         })();
 
         v1.TransportError = (function() {

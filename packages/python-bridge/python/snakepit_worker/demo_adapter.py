@@ -166,6 +166,27 @@ def count(n: int) -> Iterator[int]:
     yield from range(n)
 
 
+_made = 0
+"""Items ``count_tracked``'s latest stream has made so far."""
+
+
+@command
+def count_tracked(n: int) -> Iterator[int]:
+    """Stream ``0 .. n-1`` like ``count``, counting the items made (``count_made``): a
+    slow consumer shows how far ahead flow control lets the generator run."""
+    global _made
+    _made = 0
+    for index in range(n):
+        _made += 1
+        yield index
+
+
+@command
+def count_made() -> int:
+    """How many items ``count_tracked``'s latest stream has made."""
+    return _made
+
+
 @command
 def ignore_sigterm() -> bool:
     """Ignore SIGTERM from now on, so that only SIGKILL stops the worker.

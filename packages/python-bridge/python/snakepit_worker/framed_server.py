@@ -132,6 +132,9 @@ class _Call:
         self.call_id = call_id
         self.connection = connection
         self._cancelled = threading.Event()
+        self._credit: Optional[int] = None
+        """Items a stream may still send (``stream_window``); None: no flow control."""
+        self._credit_changed = threading.Condition()
         # The invoker's ``Payloads``: a large request payload read outside its frame,
         # and each large result it leaves out of its message for ``_answer`` to send.
         self.request_payload = payload
@@ -139,7 +142,33 @@ class _Call:
         self.result_payload: Optional[Data] = None
 
     def cancel(self) -> None:
-        self._cancelled.set()
+        with self._credit_changed:
+            self._cancelled.set()
+            self._credit_changed.notify_all()
+
+    def grant_window(self, items: int) -> None:
+        """Turns flow control on: ``items`` may go out before the first credit."""
+        with self._credit_changed:
+            self._credit = items
+
+    def grant(self, items: int) -> None:
+        """The owner's consumer took ``items`` more items of this stream."""
+        with self._credit_changed:
+            if self._credit is not None:
+                self._credit += items
+                self._credit_changed.notify_all()
+
+    def take_credit(self) -> bool:
+        """Wait until one more item may be sent; False once the call is given up."""
+        with self._credit_changed:
+            while self._credit is not None and self._credit <= 0:
+                if not self.is_active():
+                    return False
+                # The timeout only re-checks a closed connection, whose close wakes nobody.
+                self._credit_changed.wait(1.0)
+            if self._credit is not None:
+                self._credit -= 1
+            return self.is_active()
 
     def is_active(self) -> bool:
         return not self._cancelled.is_set() and not self.connection.is_closed
@@ -331,11 +360,13 @@ class FramedServer:
     ) -> None:
         kind = frame.WhichOneof("body")
         call_id = frame.call_id
-        if kind == "cancel":
+        if kind in ("cancel", "credit"):
             with connection.calls_lock:
                 call = connection.calls.get(call_id)
-            if call is not None:
+            if call is not None and kind == "cancel":
                 call.cancel()
+            elif call is not None:
+                call.grant(frame.credit.items)
             return
         if kind not in ("execute", "stream"):
             return  # a newer owner may speak a richer protocol
@@ -348,6 +379,8 @@ class FramedServer:
                 return
             self._pending += 1
         call = _Call(call_id, connection, payload)
+        if kind == "stream" and frame.stream_window:
+            call.grant_window(frame.stream_window)
         with connection.calls_lock:
             connection.calls[call_id] = call
         request = frame.execute if kind == "execute" else frame.stream
@@ -366,7 +399,7 @@ class FramedServer:
         chunks = self._invoker.stream(request, call.is_active, _trace(request), call)
         try:
             for chunk in chunks:
-                if not call.is_active():
+                if not call.take_credit():  # waits while the consumer is behind
                     return
                 frame = snakepit_pb2.DataFrame(call_id=call.call_id, chunk=chunk)
                 if not self._answer(call, frame) or chunk.HasField("error"):

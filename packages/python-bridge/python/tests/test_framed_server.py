@@ -72,6 +72,15 @@ def count(n: int) -> Iterator[int]:
     yield from range(n)
 
 
+produced: List[int] = []
+
+
+def counted(n: int) -> Iterator[int]:
+    for index in range(n):
+        produced.append(index)
+        yield index
+
+
 def big(size: int) -> str:
     return "x" * size
 
@@ -109,6 +118,7 @@ HANDLERS = {
     "gate": gate,
     "endless": endless,
     "count": count,
+    "counted": counted,
     "big": big,
     "describe": describe,
     "blob_bytes": blob_bytes,
@@ -128,10 +138,16 @@ def execute(call_id: int, command: str, payload: Any = None, **fields: Any) -> A
     return snakepit_pb2.DataFrame(call_id=call_id, execute=request)
 
 
-def stream(call_id: int, command: str, payload: Any = None) -> snakepit_pb2.DataFrame:
+def stream(
+    call_id: int, command: str, payload: Any = None, window: int = 0
+) -> snakepit_pb2.DataFrame:
     data = b"" if payload is None else json.dumps(payload).encode()
     request = snakepit_pb2.ExecuteRequest(command=command, payload=data)
-    return snakepit_pb2.DataFrame(call_id=call_id, stream=request)
+    return snakepit_pb2.DataFrame(call_id=call_id, stream=request, stream_window=window)
+
+
+def credit(call_id: int, items: int) -> snakepit_pb2.DataFrame:
+    return snakepit_pb2.DataFrame(call_id=call_id, credit=snakepit_pb2.StreamCredit(items=items))
 
 
 def cancel(call_id: int) -> snakepit_pb2.DataFrame:
@@ -148,6 +164,7 @@ class FramedServerTest(unittest.TestCase):
     def setUp(self) -> None:
         events.clear()
         received.clear()
+        produced.clear()
         release.clear()
         self.addCleanup(release.set)
         directory = tempfile.mkdtemp(prefix="spf-")
@@ -237,6 +254,27 @@ class FramedServerTest(unittest.TestCase):
         client.send(cancel(9))
         self.assertTrue(wait_until(lambda: "stream closed" in events, 5))
         self.assertTrue(wait_until(lambda: self.counter.snapshot() == (0, 1), 5))
+
+    def test_a_stream_sends_no_more_than_its_window_until_credited(self) -> None:
+        client = self.client()
+        client.send(stream(4, "counted", [100], window=3))
+        self.assertEqual([value(client.read()) for _ in range(3)], [0, 1, 2])
+        with self.assertRaisesRegex(AssertionError, "no data frame"):
+            client.read(timeout_s=0.3)
+        # The handler's generator waits too: one item made ahead at most.
+        self.assertLessEqual(len(produced), 4)
+        client.send(credit(4, 2))
+        self.assertEqual([value(client.read()) for _ in range(2)], [3, 4])
+        with self.assertRaisesRegex(AssertionError, "no data frame"):
+            client.read(timeout_s=0.3)
+        client.send(cancel(4))  # a stream waiting for credit is given up at once
+        self.assertTrue(wait_until(lambda: self.counter.snapshot() == (0, 1), 5))
+
+    def test_a_stream_without_a_window_is_not_flow_controlled(self) -> None:
+        client = self.client()
+        client.send(stream(5, "counted", [50]))
+        self.assertEqual([value(client.read()) for _ in range(50)], list(range(50)))
+        self.assertEqual(client.read().WhichOneof("body"), "end")
 
     def test_a_lost_connection_cancels_its_calls(self) -> None:
         client = self.client()

@@ -44,6 +44,12 @@ interface Assembly {
 const COPY_THRESHOLD_BYTES = 64 * 1024;
 const MAX_CALL_ID = 0xffff_ffff;
 /**
+ * Stream items a worker may send ahead of the consumer (flow control): a
+ * slow consumer holds at most this many decoded-to-be items in memory, and
+ * the handler's generator waits. Credit goes back every half window.
+ */
+const STREAM_WINDOW_ITEMS = 32;
+/**
  * A larger payload travels in raw parts after its frame (Python's
  * `INLINE_PAYLOAD_BYTES`): measured faster from 128 KiB up (ADR 0012).
  */
@@ -130,6 +136,7 @@ export class FramedWorkerClient implements DataPlaneClient {
       events.push(event);
       wake?.();
     });
+    let taken = 0;
     try {
       for (;;) {
         const event = events.shift();
@@ -144,6 +151,12 @@ export class FramedWorkerClient implements DataPlaneClient {
         if (frame.error) throw this.#transportError(command, frame.error);
         if (frame.chunk?.error) throw toCallError(command, frame.chunk.error);
         yield decodeResultWithin(command, frame.chunk?.data, this.#maxPayloadBytes);
+        // The consumer asked for the next item: credit the worker in batches, so
+        // that at most STREAM_WINDOW_ITEMS wait here however slow the consumer is.
+        if (++taken >= STREAM_WINDOW_ITEMS / 2) {
+          this.#send({ callId, credit: { items: taken } });
+          taken = 0;
+        }
       }
     } finally {
       // The consumer stopped early (break, throw): Python closes the handler's generator.
@@ -208,12 +221,15 @@ export class FramedWorkerClient implements DataPlaneClient {
     });
     if (this.#failure !== undefined) {
       this.#fail(callId, this.#failure);
-    } else if (payload.length > INLINE_PAYLOAD_BYTES) {
-      this.#send({ callId, [kind]: request, payloadBytes: payload.length });
-      this.#transfers.push({ callId, data: payload, offset: 0 });
-      this.#pump();
     } else {
-      this.#send({ callId, [kind]: { ...request, payload } });
+      const streamWindow = kind === 'stream' ? STREAM_WINDOW_ITEMS : 0;
+      if (payload.length > INLINE_PAYLOAD_BYTES) {
+        this.#send({ callId, [kind]: request, payloadBytes: payload.length, streamWindow });
+        this.#transfers.push({ callId, data: payload, offset: 0 });
+        this.#pump();
+      } else {
+        this.#send({ callId, [kind]: { ...request, payload }, streamWindow });
+      }
     }
     return callId;
   }

@@ -73,16 +73,31 @@ function recordBeforeFault(owner: OwnerProcess, ready: OwnerReady): Tracked[] {
     if (cmd.includes('snakepit-guard')) return `guardian of ${parent}`;
     return `child of ${parent}: ${cmd.slice(0, 60)}`;
   };
-  const watchdogPid = ready.watchdog?.pid;
+  // The watchdog and everything it runs: its `sleep`s, and the subshells and
+  // `grep`s of each scan (grandchildren), which come and go. One the owner
+  // listed may be gone now (its parent pid is then unreadable here, but the
+  // owner reported it).
+  const ofWatchdog = new Set<number>(ready.watchdog ? [ready.watchdog.pid] : []);
+  for (let isGrowing = true; isGrowing; ) {
+    isGrowing = false;
+    for (const p of ready.descendants) {
+      if (ofWatchdog.has(p.pid) || !ofWatchdog.has(p.ppid)) continue;
+      ofWatchdog.add(p.pid);
+      isGrowing = true;
+    }
+  }
+  const isOfWatchdog = (pid: number): boolean => {
+    for (let at: number | undefined = pid; at !== undefined && at > 1; at = readStat(at)?.ppid) {
+      if (ofWatchdog.has(at)) return true;
+    }
+    return false;
+  };
   const tracked = new Map<string, Tracked>();
   const add = (ref: ProcessRef) => {
-    const stat = readStat(ref.pid);
-    if (ref.pid === owner.pid || ref.pid === watchdogPid || stat?.ppid === watchdogPid) return;
+    if (ref.pid === owner.pid || isOfWatchdog(ref.pid)) return;
     tracked.set(keyOf(ref), { pid: ref.pid, startTime: ref.startTime, label: labelOf(ref.pid) });
   };
-  // The watchdog's `sleep`s come and go: one the owner listed may be gone now
-  // (its parent pid is then unreadable here, but the owner reported it).
-  for (const p of ready.descendants) if (p.ppid !== watchdogPid) add(p);
+  for (const p of ready.descendants) add(p);
   const scanned = [
     ...descendantsOf(owner.pid),
     ...processesOfRun(owner.runId),

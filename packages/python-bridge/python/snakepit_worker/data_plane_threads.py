@@ -46,8 +46,9 @@ _ONESHOT = (select.EPOLLIN | select.EPOLLONESHOT) if HAS_EPOLL else 0
 
 
 class _Registered:
+    """A connection being read: its descriptor (the epoll key), its pump, its end."""
+
     def __init__(self, sock: socket.socket, pump: Pump, on_end: Callable[[], None]) -> None:
-        self.sock = sock
         self.fd = sock.fileno()
         self.pump = pump
         self.on_end = on_end

@@ -261,6 +261,7 @@ export namespace snakepit {
             contentType?: (string|null);
             metadata?: ({ [k: string]: string }|null);
             timeoutMs?: (number|null);
+            forwardSpans?: (boolean|null);
         }
 
         class ExecuteRequest implements IExecuteRequest {
@@ -270,6 +271,7 @@ export namespace snakepit {
             public contentType: string;
             public metadata: { [k: string]: string };
             public timeoutMs: number;
+            public forwardSpans: boolean;
             public static create(properties?: snakepit.v1.IExecuteRequest): snakepit.v1.ExecuteRequest;
             public static encode(message: snakepit.v1.IExecuteRequest, writer?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: snakepit.v1.IExecuteRequest, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -286,6 +288,7 @@ export namespace snakepit {
             error?: (snakepit.v1.IPythonError|null);
             handlerTimeUs?: (number|null);
             handlerSpanRecorded?: (boolean|null);
+            spans?: (snakepit.v1.IPythonSpan[]|null);
         }
 
         class ExecuteResponse implements IExecuteResponse {
@@ -294,6 +297,7 @@ export namespace snakepit {
             public error?: (snakepit.v1.IPythonError|null);
             public handlerTimeUs: number;
             public handlerSpanRecorded: boolean;
+            public spans: snakepit.v1.IPythonSpan[];
             public outcome?: ("result"|"error");
             public static create(properties?: snakepit.v1.IExecuteResponse): snakepit.v1.ExecuteResponse;
             public static encode(message: snakepit.v1.IExecuteResponse, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -302,6 +306,74 @@ export namespace snakepit {
             public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): snakepit.v1.ExecuteResponse;
             public static fromObject(object: { [k: string]: any }): snakepit.v1.ExecuteResponse;
             public static toObject(message: snakepit.v1.ExecuteResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IPythonSpan {
+            name?: (string|null);
+            traceId?: (Uint8Array|null);
+            spanId?: (Uint8Array|null);
+            parentSpanId?: (Uint8Array|null);
+            kind?: (number|null);
+            startTimeUnixUs?: (number|null);
+            endTimeUnixUs?: (number|null);
+            attributesJson?: (string|null);
+            statusCode?: (number|null);
+            statusMessage?: (string|null);
+            events?: (snakepit.v1.IPythonSpanEvent[]|null);
+            scopeName?: (string|null);
+            scopeVersion?: (string|null);
+            droppedAttributes?: (number|null);
+            droppedEvents?: (number|null);
+        }
+
+        class PythonSpan implements IPythonSpan {
+            constructor(properties?: snakepit.v1.IPythonSpan);
+            public name: string;
+            public traceId: Uint8Array;
+            public spanId: Uint8Array;
+            public parentSpanId: Uint8Array;
+            public kind: number;
+            public startTimeUnixUs: number;
+            public endTimeUnixUs: number;
+            public attributesJson: string;
+            public statusCode: number;
+            public statusMessage: string;
+            public events: snakepit.v1.IPythonSpanEvent[];
+            public scopeName: string;
+            public scopeVersion: string;
+            public droppedAttributes: number;
+            public droppedEvents: number;
+            public static create(properties?: snakepit.v1.IPythonSpan): snakepit.v1.PythonSpan;
+            public static encode(message: snakepit.v1.IPythonSpan, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: snakepit.v1.IPythonSpan, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): snakepit.v1.PythonSpan;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): snakepit.v1.PythonSpan;
+            public static fromObject(object: { [k: string]: any }): snakepit.v1.PythonSpan;
+            public static toObject(message: snakepit.v1.PythonSpan, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IPythonSpanEvent {
+            name?: (string|null);
+            timeUnixUs?: (number|null);
+            attributesJson?: (string|null);
+        }
+
+        class PythonSpanEvent implements IPythonSpanEvent {
+            constructor(properties?: snakepit.v1.IPythonSpanEvent);
+            public name: string;
+            public timeUnixUs: number;
+            public attributesJson: string;
+            public static create(properties?: snakepit.v1.IPythonSpanEvent): snakepit.v1.PythonSpanEvent;
+            public static encode(message: snakepit.v1.IPythonSpanEvent, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: snakepit.v1.IPythonSpanEvent, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): snakepit.v1.PythonSpanEvent;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): snakepit.v1.PythonSpanEvent;
+            public static fromObject(object: { [k: string]: any }): snakepit.v1.PythonSpanEvent;
+            public static toObject(message: snakepit.v1.PythonSpanEvent, options?: $protobuf.IConversionOptions): { [k: string]: any };
             public toJSON(): { [k: string]: any };
             public static getTypeUrl(typeUrlPrefix?: string): string;
         }

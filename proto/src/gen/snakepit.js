@@ -3083,6 +3083,7 @@ export const snakepit = $root.snakepit = (() => {
              * @property {string|null} [contentType] ExecuteRequest contentType
              * @property {Object.<string,string>|null} [metadata] ExecuteRequest metadata
              * @property {number|null} [timeoutMs] ExecuteRequest timeoutMs
+             * @property {boolean|null} [forwardSpans] ExecuteRequest forwardSpans
              */
 
             /**
@@ -3142,6 +3143,14 @@ export const snakepit = $root.snakepit = (() => {
             ExecuteRequest.prototype.timeoutMs = 0;
 
             /**
+             * ExecuteRequest forwardSpans.
+             * @member {boolean} forwardSpans
+             * @memberof snakepit.v1.ExecuteRequest
+             * @instance
+             */
+            ExecuteRequest.prototype.forwardSpans = false;
+
+            /**
              * Creates a new ExecuteRequest instance using the specified properties.
              * @function create
              * @memberof snakepit.v1.ExecuteRequest
@@ -3180,6 +3189,8 @@ export const snakepit = $root.snakepit = (() => {
                         writer.uint32(/* id 4, wireType 2 =*/34).fork().uint32(/* id 1, wireType 2 =*/10).string(keys[i]).uint32(/* id 2, wireType 2 =*/18).string(message.metadata[keys[i]]).ldelim();
                 if (message.timeoutMs != null && Object.hasOwnProperty.call(message, "timeoutMs"))
                     writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.timeoutMs);
+                if (message.forwardSpans != null && Object.hasOwnProperty.call(message, "forwardSpans"))
+                    writer.uint32(/* id 6, wireType 0 =*/48).bool(message.forwardSpans);
                 return writer;
             };
 
@@ -3277,6 +3288,10 @@ export const snakepit = $root.snakepit = (() => {
                             message.timeoutMs = reader.uint32();
                             break;
                         }
+                    case 6: {
+                            message.forwardSpans = reader.bool();
+                            break;
+                        }
                     default:
                         reader.skipType(tag & 7, long);
                         break;
@@ -3345,6 +3360,8 @@ export const snakepit = $root.snakepit = (() => {
                 }
                 if (object.timeoutMs != null)
                     message.timeoutMs = object.timeoutMs >>> 0;
+                if (object.forwardSpans != null)
+                    message.forwardSpans = Boolean(object.forwardSpans);
                 return message;
             };
 
@@ -3378,6 +3395,7 @@ export const snakepit = $root.snakepit = (() => {
                     }
                     object.contentType = "";
                     object.timeoutMs = 0;
+                    object.forwardSpans = false;
                 }
                 if (message.command != null && Object.hasOwnProperty.call(message, "command"))
                     object.command = message.command;
@@ -3396,6 +3414,8 @@ export const snakepit = $root.snakepit = (() => {
                 }
                 if (message.timeoutMs != null && Object.hasOwnProperty.call(message, "timeoutMs"))
                     object.timeoutMs = message.timeoutMs;
+                if (message.forwardSpans != null && Object.hasOwnProperty.call(message, "forwardSpans"))
+                    object.forwardSpans = message.forwardSpans;
                 return object;
             };
 
@@ -3438,6 +3458,7 @@ export const snakepit = $root.snakepit = (() => {
              * @property {snakepit.v1.IPythonError|null} [error] ExecuteResponse error
              * @property {number|null} [handlerTimeUs] ExecuteResponse handlerTimeUs
              * @property {boolean|null} [handlerSpanRecorded] ExecuteResponse handlerSpanRecorded
+             * @property {Array.<snakepit.v1.IPythonSpan>|null} [spans] ExecuteResponse spans
              */
 
             /**
@@ -3449,6 +3470,7 @@ export const snakepit = $root.snakepit = (() => {
              * @param {snakepit.v1.IExecuteResponse=} [properties] Properties to set
              */
             function ExecuteResponse(properties) {
+                this.spans = [];
                 if (properties)
                     for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -3486,6 +3508,14 @@ export const snakepit = $root.snakepit = (() => {
              * @instance
              */
             ExecuteResponse.prototype.handlerSpanRecorded = false;
+
+            /**
+             * ExecuteResponse spans.
+             * @member {Array.<snakepit.v1.IPythonSpan>} spans
+             * @memberof snakepit.v1.ExecuteResponse
+             * @instance
+             */
+            ExecuteResponse.prototype.spans = $util.emptyArray;
 
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
@@ -3537,6 +3567,9 @@ export const snakepit = $root.snakepit = (() => {
                     writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.handlerTimeUs);
                 if (message.handlerSpanRecorded != null && Object.hasOwnProperty.call(message, "handlerSpanRecorded"))
                     writer.uint32(/* id 4, wireType 0 =*/32).bool(message.handlerSpanRecorded);
+                if (message.spans != null && message.spans.length)
+                    for (let i = 0; i < message.spans.length; ++i)
+                        $root.snakepit.v1.PythonSpan.encode(message.spans[i], writer.uint32(/* id 5, wireType 2 =*/42).fork(), q + 1).ldelim();
                 return writer;
             };
 
@@ -3601,6 +3634,12 @@ export const snakepit = $root.snakepit = (() => {
                         }
                     case 4: {
                             message.handlerSpanRecorded = reader.bool();
+                            break;
+                        }
+                    case 5: {
+                            if (!(message.spans && message.spans.length))
+                                message.spans = [];
+                            message.spans.push($root.snakepit.v1.PythonSpan.decode(reader, reader.uint32(), undefined, long + 1));
                             break;
                         }
                     default:
@@ -3671,6 +3710,16 @@ export const snakepit = $root.snakepit = (() => {
                         message.handlerTimeUs = new $util.LongBits(object.handlerTimeUs.low >>> 0, object.handlerTimeUs.high >>> 0).toNumber(true);
                 if (object.handlerSpanRecorded != null)
                     message.handlerSpanRecorded = Boolean(object.handlerSpanRecorded);
+                if (object.spans) {
+                    if (!Array.isArray(object.spans))
+                        throw TypeError(".snakepit.v1.ExecuteResponse.spans: array expected");
+                    message.spans = [];
+                    for (let i = 0; i < object.spans.length; ++i) {
+                        if (!$util.isObject(object.spans[i]))
+                            throw TypeError(".snakepit.v1.ExecuteResponse.spans: object expected");
+                        message.spans[i] = $root.snakepit.v1.PythonSpan.fromObject(object.spans[i], long + 1);
+                    }
+                }
                 return message;
             };
 
@@ -3691,6 +3740,8 @@ export const snakepit = $root.snakepit = (() => {
                 if (q > $util.recursionLimit)
                     throw Error("max depth exceeded");
                 let object = {};
+                if (options.arrays || options.defaults)
+                    object.spans = [];
                 if (options.defaults) {
                     if ($util.Long) {
                         let long = new $util.Long(0, 0, true);
@@ -3718,6 +3769,11 @@ export const snakepit = $root.snakepit = (() => {
                         object.handlerTimeUs = options.longs === String ? $util.Long.prototype.toString.call(message.handlerTimeUs) : options.longs === Number ? new $util.LongBits(message.handlerTimeUs.low >>> 0, message.handlerTimeUs.high >>> 0).toNumber(true) : message.handlerTimeUs;
                 if (message.handlerSpanRecorded != null && Object.hasOwnProperty.call(message, "handlerSpanRecorded"))
                     object.handlerSpanRecorded = message.handlerSpanRecorded;
+                if (message.spans && message.spans.length) {
+                    object.spans = [];
+                    for (let j = 0; j < message.spans.length; ++j)
+                        object.spans[j] = $root.snakepit.v1.PythonSpan.toObject(message.spans[j], options, q + 1);
+                }
                 return object;
             };
 
@@ -3748,6 +3804,861 @@ export const snakepit = $root.snakepit = (() => {
             };
 
             return ExecuteResponse;
+        })();
+
+        v1.PythonSpan = (function() {
+
+            /**
+             * Properties of a PythonSpan.
+             * @memberof snakepit.v1
+             * @interface IPythonSpan
+             * @property {string|null} [name] PythonSpan name
+             * @property {Uint8Array|null} [traceId] PythonSpan traceId
+             * @property {Uint8Array|null} [spanId] PythonSpan spanId
+             * @property {Uint8Array|null} [parentSpanId] PythonSpan parentSpanId
+             * @property {number|null} [kind] PythonSpan kind
+             * @property {number|null} [startTimeUnixUs] PythonSpan startTimeUnixUs
+             * @property {number|null} [endTimeUnixUs] PythonSpan endTimeUnixUs
+             * @property {string|null} [attributesJson] PythonSpan attributesJson
+             * @property {number|null} [statusCode] PythonSpan statusCode
+             * @property {string|null} [statusMessage] PythonSpan statusMessage
+             * @property {Array.<snakepit.v1.IPythonSpanEvent>|null} [events] PythonSpan events
+             * @property {string|null} [scopeName] PythonSpan scopeName
+             * @property {string|null} [scopeVersion] PythonSpan scopeVersion
+             * @property {number|null} [droppedAttributes] PythonSpan droppedAttributes
+             * @property {number|null} [droppedEvents] PythonSpan droppedEvents
+             */
+
+            /**
+             * Constructs a new PythonSpan.
+             * @memberof snakepit.v1
+             * @classdesc Represents a PythonSpan.
+             * @implements IPythonSpan
+             * @constructor
+             * @param {snakepit.v1.IPythonSpan=} [properties] Properties to set
+             */
+            function PythonSpan(properties) {
+                this.events = [];
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * PythonSpan name.
+             * @member {string} name
+             * @memberof snakepit.v1.PythonSpan
+             * @instance
+             */
+            PythonSpan.prototype.name = "";
+
+            /**
+             * PythonSpan traceId.
+             * @member {Uint8Array} traceId
+             * @memberof snakepit.v1.PythonSpan
+             * @instance
+             */
+            PythonSpan.prototype.traceId = $util.newBuffer([]);
+
+            /**
+             * PythonSpan spanId.
+             * @member {Uint8Array} spanId
+             * @memberof snakepit.v1.PythonSpan
+             * @instance
+             */
+            PythonSpan.prototype.spanId = $util.newBuffer([]);
+
+            /**
+             * PythonSpan parentSpanId.
+             * @member {Uint8Array} parentSpanId
+             * @memberof snakepit.v1.PythonSpan
+             * @instance
+             */
+            PythonSpan.prototype.parentSpanId = $util.newBuffer([]);
+
+            /**
+             * PythonSpan kind.
+             * @member {number} kind
+             * @memberof snakepit.v1.PythonSpan
+             * @instance
+             */
+            PythonSpan.prototype.kind = 0;
+
+            /**
+             * PythonSpan startTimeUnixUs.
+             * @member {number} startTimeUnixUs
+             * @memberof snakepit.v1.PythonSpan
+             * @instance
+             */
+            PythonSpan.prototype.startTimeUnixUs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * PythonSpan endTimeUnixUs.
+             * @member {number} endTimeUnixUs
+             * @memberof snakepit.v1.PythonSpan
+             * @instance
+             */
+            PythonSpan.prototype.endTimeUnixUs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * PythonSpan attributesJson.
+             * @member {string} attributesJson
+             * @memberof snakepit.v1.PythonSpan
+             * @instance
+             */
+            PythonSpan.prototype.attributesJson = "";
+
+            /**
+             * PythonSpan statusCode.
+             * @member {number} statusCode
+             * @memberof snakepit.v1.PythonSpan
+             * @instance
+             */
+            PythonSpan.prototype.statusCode = 0;
+
+            /**
+             * PythonSpan statusMessage.
+             * @member {string} statusMessage
+             * @memberof snakepit.v1.PythonSpan
+             * @instance
+             */
+            PythonSpan.prototype.statusMessage = "";
+
+            /**
+             * PythonSpan events.
+             * @member {Array.<snakepit.v1.IPythonSpanEvent>} events
+             * @memberof snakepit.v1.PythonSpan
+             * @instance
+             */
+            PythonSpan.prototype.events = $util.emptyArray;
+
+            /**
+             * PythonSpan scopeName.
+             * @member {string} scopeName
+             * @memberof snakepit.v1.PythonSpan
+             * @instance
+             */
+            PythonSpan.prototype.scopeName = "";
+
+            /**
+             * PythonSpan scopeVersion.
+             * @member {string} scopeVersion
+             * @memberof snakepit.v1.PythonSpan
+             * @instance
+             */
+            PythonSpan.prototype.scopeVersion = "";
+
+            /**
+             * PythonSpan droppedAttributes.
+             * @member {number} droppedAttributes
+             * @memberof snakepit.v1.PythonSpan
+             * @instance
+             */
+            PythonSpan.prototype.droppedAttributes = 0;
+
+            /**
+             * PythonSpan droppedEvents.
+             * @member {number} droppedEvents
+             * @memberof snakepit.v1.PythonSpan
+             * @instance
+             */
+            PythonSpan.prototype.droppedEvents = 0;
+
+            /**
+             * Creates a new PythonSpan instance using the specified properties.
+             * @function create
+             * @memberof snakepit.v1.PythonSpan
+             * @static
+             * @param {snakepit.v1.IPythonSpan=} [properties] Properties to set
+             * @returns {snakepit.v1.PythonSpan} PythonSpan instance
+             */
+            PythonSpan.create = function create(properties) {
+                return new PythonSpan(properties);
+            };
+
+            /**
+             * Encodes the specified PythonSpan message. Does not implicitly {@link snakepit.v1.PythonSpan.verify|verify} messages.
+             * @function encode
+             * @memberof snakepit.v1.PythonSpan
+             * @static
+             * @param {snakepit.v1.IPythonSpan} message PythonSpan message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PythonSpan.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.name != null && Object.hasOwnProperty.call(message, "name"))
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.name);
+                if (message.traceId != null && Object.hasOwnProperty.call(message, "traceId"))
+                    writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.traceId);
+                if (message.spanId != null && Object.hasOwnProperty.call(message, "spanId"))
+                    writer.uint32(/* id 3, wireType 2 =*/26).bytes(message.spanId);
+                if (message.parentSpanId != null && Object.hasOwnProperty.call(message, "parentSpanId"))
+                    writer.uint32(/* id 4, wireType 2 =*/34).bytes(message.parentSpanId);
+                if (message.kind != null && Object.hasOwnProperty.call(message, "kind"))
+                    writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.kind);
+                if (message.startTimeUnixUs != null && Object.hasOwnProperty.call(message, "startTimeUnixUs"))
+                    writer.uint32(/* id 6, wireType 0 =*/48).uint64(message.startTimeUnixUs);
+                if (message.endTimeUnixUs != null && Object.hasOwnProperty.call(message, "endTimeUnixUs"))
+                    writer.uint32(/* id 7, wireType 0 =*/56).uint64(message.endTimeUnixUs);
+                if (message.attributesJson != null && Object.hasOwnProperty.call(message, "attributesJson"))
+                    writer.uint32(/* id 8, wireType 2 =*/66).string(message.attributesJson);
+                if (message.statusCode != null && Object.hasOwnProperty.call(message, "statusCode"))
+                    writer.uint32(/* id 9, wireType 0 =*/72).uint32(message.statusCode);
+                if (message.statusMessage != null && Object.hasOwnProperty.call(message, "statusMessage"))
+                    writer.uint32(/* id 10, wireType 2 =*/82).string(message.statusMessage);
+                if (message.events != null && message.events.length)
+                    for (let i = 0; i < message.events.length; ++i)
+                        $root.snakepit.v1.PythonSpanEvent.encode(message.events[i], writer.uint32(/* id 11, wireType 2 =*/90).fork(), q + 1).ldelim();
+                if (message.scopeName != null && Object.hasOwnProperty.call(message, "scopeName"))
+                    writer.uint32(/* id 12, wireType 2 =*/98).string(message.scopeName);
+                if (message.scopeVersion != null && Object.hasOwnProperty.call(message, "scopeVersion"))
+                    writer.uint32(/* id 13, wireType 2 =*/106).string(message.scopeVersion);
+                if (message.droppedAttributes != null && Object.hasOwnProperty.call(message, "droppedAttributes"))
+                    writer.uint32(/* id 14, wireType 0 =*/112).uint32(message.droppedAttributes);
+                if (message.droppedEvents != null && Object.hasOwnProperty.call(message, "droppedEvents"))
+                    writer.uint32(/* id 15, wireType 0 =*/120).uint32(message.droppedEvents);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified PythonSpan message, length delimited. Does not implicitly {@link snakepit.v1.PythonSpan.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof snakepit.v1.PythonSpan
+             * @static
+             * @param {snakepit.v1.IPythonSpan} message PythonSpan message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PythonSpan.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a PythonSpan message from the specified reader or buffer.
+             * @function decode
+             * @memberof snakepit.v1.PythonSpan
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {snakepit.v1.PythonSpan} PythonSpan
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PythonSpan.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.snakepit.v1.PythonSpan();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.name = reader.string();
+                            break;
+                        }
+                    case 2: {
+                            message.traceId = reader.bytes();
+                            break;
+                        }
+                    case 3: {
+                            message.spanId = reader.bytes();
+                            break;
+                        }
+                    case 4: {
+                            message.parentSpanId = reader.bytes();
+                            break;
+                        }
+                    case 5: {
+                            message.kind = reader.uint32();
+                            break;
+                        }
+                    case 6: {
+                            message.startTimeUnixUs = $toNumber(reader.uint64());
+                            break;
+                        }
+                    case 7: {
+                            message.endTimeUnixUs = $toNumber(reader.uint64());
+                            break;
+                        }
+                    case 8: {
+                            message.attributesJson = reader.string();
+                            break;
+                        }
+                    case 9: {
+                            message.statusCode = reader.uint32();
+                            break;
+                        }
+                    case 10: {
+                            message.statusMessage = reader.string();
+                            break;
+                        }
+                    case 11: {
+                            if (!(message.events && message.events.length))
+                                message.events = [];
+                            message.events.push($root.snakepit.v1.PythonSpanEvent.decode(reader, reader.uint32(), undefined, long + 1));
+                            break;
+                        }
+                    case 12: {
+                            message.scopeName = reader.string();
+                            break;
+                        }
+                    case 13: {
+                            message.scopeVersion = reader.string();
+                            break;
+                        }
+                    case 14: {
+                            message.droppedAttributes = reader.uint32();
+                            break;
+                        }
+                    case 15: {
+                            message.droppedEvents = reader.uint32();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            /**
+             * Decodes a PythonSpan message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof snakepit.v1.PythonSpan
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {snakepit.v1.PythonSpan} PythonSpan
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PythonSpan.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Creates a PythonSpan message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof snakepit.v1.PythonSpan
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {snakepit.v1.PythonSpan} PythonSpan
+             */
+            PythonSpan.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.snakepit.v1.PythonSpan)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".snakepit.v1.PythonSpan: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.snakepit.v1.PythonSpan();
+                if (object.name != null)
+                    message.name = String(object.name);
+                if (object.traceId != null)
+                    if (typeof object.traceId === "string")
+                        $util.base64.decode(object.traceId, message.traceId = $util.newBuffer($util.base64.length(object.traceId)), 0);
+                    else if (object.traceId.length >= 0)
+                        message.traceId = object.traceId;
+                if (object.spanId != null)
+                    if (typeof object.spanId === "string")
+                        $util.base64.decode(object.spanId, message.spanId = $util.newBuffer($util.base64.length(object.spanId)), 0);
+                    else if (object.spanId.length >= 0)
+                        message.spanId = object.spanId;
+                if (object.parentSpanId != null)
+                    if (typeof object.parentSpanId === "string")
+                        $util.base64.decode(object.parentSpanId, message.parentSpanId = $util.newBuffer($util.base64.length(object.parentSpanId)), 0);
+                    else if (object.parentSpanId.length >= 0)
+                        message.parentSpanId = object.parentSpanId;
+                if (object.kind != null)
+                    message.kind = object.kind >>> 0;
+                if (object.startTimeUnixUs != null)
+                    if ($util.Long)
+                        message.startTimeUnixUs = $util.Long.fromValue(object.startTimeUnixUs, true);
+                    else if (typeof object.startTimeUnixUs === "string")
+                        message.startTimeUnixUs = parseInt(object.startTimeUnixUs, 10);
+                    else if (typeof object.startTimeUnixUs === "number")
+                        message.startTimeUnixUs = object.startTimeUnixUs;
+                    else if (typeof object.startTimeUnixUs === "object")
+                        message.startTimeUnixUs = new $util.LongBits(object.startTimeUnixUs.low >>> 0, object.startTimeUnixUs.high >>> 0).toNumber(true);
+                if (object.endTimeUnixUs != null)
+                    if ($util.Long)
+                        message.endTimeUnixUs = $util.Long.fromValue(object.endTimeUnixUs, true);
+                    else if (typeof object.endTimeUnixUs === "string")
+                        message.endTimeUnixUs = parseInt(object.endTimeUnixUs, 10);
+                    else if (typeof object.endTimeUnixUs === "number")
+                        message.endTimeUnixUs = object.endTimeUnixUs;
+                    else if (typeof object.endTimeUnixUs === "object")
+                        message.endTimeUnixUs = new $util.LongBits(object.endTimeUnixUs.low >>> 0, object.endTimeUnixUs.high >>> 0).toNumber(true);
+                if (object.attributesJson != null)
+                    message.attributesJson = String(object.attributesJson);
+                if (object.statusCode != null)
+                    message.statusCode = object.statusCode >>> 0;
+                if (object.statusMessage != null)
+                    message.statusMessage = String(object.statusMessage);
+                if (object.events) {
+                    if (!Array.isArray(object.events))
+                        throw TypeError(".snakepit.v1.PythonSpan.events: array expected");
+                    message.events = [];
+                    for (let i = 0; i < object.events.length; ++i) {
+                        if (!$util.isObject(object.events[i]))
+                            throw TypeError(".snakepit.v1.PythonSpan.events: object expected");
+                        message.events[i] = $root.snakepit.v1.PythonSpanEvent.fromObject(object.events[i], long + 1);
+                    }
+                }
+                if (object.scopeName != null)
+                    message.scopeName = String(object.scopeName);
+                if (object.scopeVersion != null)
+                    message.scopeVersion = String(object.scopeVersion);
+                if (object.droppedAttributes != null)
+                    message.droppedAttributes = object.droppedAttributes >>> 0;
+                if (object.droppedEvents != null)
+                    message.droppedEvents = object.droppedEvents >>> 0;
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a PythonSpan message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof snakepit.v1.PythonSpan
+             * @static
+             * @param {snakepit.v1.PythonSpan} message PythonSpan
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            PythonSpan.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults)
+                    object.events = [];
+                if (options.defaults) {
+                    object.name = "";
+                    if (options.bytes === String)
+                        object.traceId = "";
+                    else {
+                        object.traceId = [];
+                        if (options.bytes !== Array)
+                            object.traceId = $util.newBuffer(object.traceId);
+                    }
+                    if (options.bytes === String)
+                        object.spanId = "";
+                    else {
+                        object.spanId = [];
+                        if (options.bytes !== Array)
+                            object.spanId = $util.newBuffer(object.spanId);
+                    }
+                    if (options.bytes === String)
+                        object.parentSpanId = "";
+                    else {
+                        object.parentSpanId = [];
+                        if (options.bytes !== Array)
+                            object.parentSpanId = $util.newBuffer(object.parentSpanId);
+                    }
+                    object.kind = 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.startTimeUnixUs = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.startTimeUnixUs = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.endTimeUnixUs = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.endTimeUnixUs = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                    object.attributesJson = "";
+                    object.statusCode = 0;
+                    object.statusMessage = "";
+                    object.scopeName = "";
+                    object.scopeVersion = "";
+                    object.droppedAttributes = 0;
+                    object.droppedEvents = 0;
+                }
+                if (message.name != null && Object.hasOwnProperty.call(message, "name"))
+                    object.name = message.name;
+                if (message.traceId != null && Object.hasOwnProperty.call(message, "traceId"))
+                    object.traceId = options.bytes === String ? $util.base64.encode(message.traceId, 0, message.traceId.length) : options.bytes === Array ? Array.prototype.slice.call(message.traceId) : message.traceId;
+                if (message.spanId != null && Object.hasOwnProperty.call(message, "spanId"))
+                    object.spanId = options.bytes === String ? $util.base64.encode(message.spanId, 0, message.spanId.length) : options.bytes === Array ? Array.prototype.slice.call(message.spanId) : message.spanId;
+                if (message.parentSpanId != null && Object.hasOwnProperty.call(message, "parentSpanId"))
+                    object.parentSpanId = options.bytes === String ? $util.base64.encode(message.parentSpanId, 0, message.parentSpanId.length) : options.bytes === Array ? Array.prototype.slice.call(message.parentSpanId) : message.parentSpanId;
+                if (message.kind != null && Object.hasOwnProperty.call(message, "kind"))
+                    object.kind = message.kind;
+                if (message.startTimeUnixUs != null && Object.hasOwnProperty.call(message, "startTimeUnixUs"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.startTimeUnixUs = typeof message.startTimeUnixUs === "number" ? BigInt(message.startTimeUnixUs) : $util.Long.fromBits(message.startTimeUnixUs.low >>> 0, message.startTimeUnixUs.high >>> 0, true).toBigInt();
+                    else if (typeof message.startTimeUnixUs === "number")
+                        object.startTimeUnixUs = options.longs === String ? String(message.startTimeUnixUs) : message.startTimeUnixUs;
+                    else
+                        object.startTimeUnixUs = options.longs === String ? $util.Long.prototype.toString.call(message.startTimeUnixUs) : options.longs === Number ? new $util.LongBits(message.startTimeUnixUs.low >>> 0, message.startTimeUnixUs.high >>> 0).toNumber(true) : message.startTimeUnixUs;
+                if (message.endTimeUnixUs != null && Object.hasOwnProperty.call(message, "endTimeUnixUs"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.endTimeUnixUs = typeof message.endTimeUnixUs === "number" ? BigInt(message.endTimeUnixUs) : $util.Long.fromBits(message.endTimeUnixUs.low >>> 0, message.endTimeUnixUs.high >>> 0, true).toBigInt();
+                    else if (typeof message.endTimeUnixUs === "number")
+                        object.endTimeUnixUs = options.longs === String ? String(message.endTimeUnixUs) : message.endTimeUnixUs;
+                    else
+                        object.endTimeUnixUs = options.longs === String ? $util.Long.prototype.toString.call(message.endTimeUnixUs) : options.longs === Number ? new $util.LongBits(message.endTimeUnixUs.low >>> 0, message.endTimeUnixUs.high >>> 0).toNumber(true) : message.endTimeUnixUs;
+                if (message.attributesJson != null && Object.hasOwnProperty.call(message, "attributesJson"))
+                    object.attributesJson = message.attributesJson;
+                if (message.statusCode != null && Object.hasOwnProperty.call(message, "statusCode"))
+                    object.statusCode = message.statusCode;
+                if (message.statusMessage != null && Object.hasOwnProperty.call(message, "statusMessage"))
+                    object.statusMessage = message.statusMessage;
+                if (message.events && message.events.length) {
+                    object.events = [];
+                    for (let j = 0; j < message.events.length; ++j)
+                        object.events[j] = $root.snakepit.v1.PythonSpanEvent.toObject(message.events[j], options, q + 1);
+                }
+                if (message.scopeName != null && Object.hasOwnProperty.call(message, "scopeName"))
+                    object.scopeName = message.scopeName;
+                if (message.scopeVersion != null && Object.hasOwnProperty.call(message, "scopeVersion"))
+                    object.scopeVersion = message.scopeVersion;
+                if (message.droppedAttributes != null && Object.hasOwnProperty.call(message, "droppedAttributes"))
+                    object.droppedAttributes = message.droppedAttributes;
+                if (message.droppedEvents != null && Object.hasOwnProperty.call(message, "droppedEvents"))
+                    object.droppedEvents = message.droppedEvents;
+                return object;
+            };
+
+            /**
+             * Converts this PythonSpan to JSON.
+             * @function toJSON
+             * @memberof snakepit.v1.PythonSpan
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            PythonSpan.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for PythonSpan
+             * @function getTypeUrl
+             * @memberof snakepit.v1.PythonSpan
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            PythonSpan.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/snakepit.v1.PythonSpan";
+            };
+
+            return PythonSpan;
+        })();
+
+        v1.PythonSpanEvent = (function() {
+
+            /**
+             * Properties of a PythonSpanEvent.
+             * @memberof snakepit.v1
+             * @interface IPythonSpanEvent
+             * @property {string|null} [name] PythonSpanEvent name
+             * @property {number|null} [timeUnixUs] PythonSpanEvent timeUnixUs
+             * @property {string|null} [attributesJson] PythonSpanEvent attributesJson
+             */
+
+            /**
+             * Constructs a new PythonSpanEvent.
+             * @memberof snakepit.v1
+             * @classdesc Represents a PythonSpanEvent.
+             * @implements IPythonSpanEvent
+             * @constructor
+             * @param {snakepit.v1.IPythonSpanEvent=} [properties] Properties to set
+             */
+            function PythonSpanEvent(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * PythonSpanEvent name.
+             * @member {string} name
+             * @memberof snakepit.v1.PythonSpanEvent
+             * @instance
+             */
+            PythonSpanEvent.prototype.name = "";
+
+            /**
+             * PythonSpanEvent timeUnixUs.
+             * @member {number} timeUnixUs
+             * @memberof snakepit.v1.PythonSpanEvent
+             * @instance
+             */
+            PythonSpanEvent.prototype.timeUnixUs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * PythonSpanEvent attributesJson.
+             * @member {string} attributesJson
+             * @memberof snakepit.v1.PythonSpanEvent
+             * @instance
+             */
+            PythonSpanEvent.prototype.attributesJson = "";
+
+            /**
+             * Creates a new PythonSpanEvent instance using the specified properties.
+             * @function create
+             * @memberof snakepit.v1.PythonSpanEvent
+             * @static
+             * @param {snakepit.v1.IPythonSpanEvent=} [properties] Properties to set
+             * @returns {snakepit.v1.PythonSpanEvent} PythonSpanEvent instance
+             */
+            PythonSpanEvent.create = function create(properties) {
+                return new PythonSpanEvent(properties);
+            };
+
+            /**
+             * Encodes the specified PythonSpanEvent message. Does not implicitly {@link snakepit.v1.PythonSpanEvent.verify|verify} messages.
+             * @function encode
+             * @memberof snakepit.v1.PythonSpanEvent
+             * @static
+             * @param {snakepit.v1.IPythonSpanEvent} message PythonSpanEvent message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PythonSpanEvent.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.name != null && Object.hasOwnProperty.call(message, "name"))
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.name);
+                if (message.timeUnixUs != null && Object.hasOwnProperty.call(message, "timeUnixUs"))
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.timeUnixUs);
+                if (message.attributesJson != null && Object.hasOwnProperty.call(message, "attributesJson"))
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.attributesJson);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified PythonSpanEvent message, length delimited. Does not implicitly {@link snakepit.v1.PythonSpanEvent.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof snakepit.v1.PythonSpanEvent
+             * @static
+             * @param {snakepit.v1.IPythonSpanEvent} message PythonSpanEvent message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PythonSpanEvent.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a PythonSpanEvent message from the specified reader or buffer.
+             * @function decode
+             * @memberof snakepit.v1.PythonSpanEvent
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {snakepit.v1.PythonSpanEvent} PythonSpanEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PythonSpanEvent.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.snakepit.v1.PythonSpanEvent();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.name = reader.string();
+                            break;
+                        }
+                    case 2: {
+                            message.timeUnixUs = $toNumber(reader.uint64());
+                            break;
+                        }
+                    case 3: {
+                            message.attributesJson = reader.string();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            /**
+             * Decodes a PythonSpanEvent message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof snakepit.v1.PythonSpanEvent
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {snakepit.v1.PythonSpanEvent} PythonSpanEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PythonSpanEvent.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Creates a PythonSpanEvent message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof snakepit.v1.PythonSpanEvent
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {snakepit.v1.PythonSpanEvent} PythonSpanEvent
+             */
+            PythonSpanEvent.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.snakepit.v1.PythonSpanEvent)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".snakepit.v1.PythonSpanEvent: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.snakepit.v1.PythonSpanEvent();
+                if (object.name != null)
+                    message.name = String(object.name);
+                if (object.timeUnixUs != null)
+                    if ($util.Long)
+                        message.timeUnixUs = $util.Long.fromValue(object.timeUnixUs, true);
+                    else if (typeof object.timeUnixUs === "string")
+                        message.timeUnixUs = parseInt(object.timeUnixUs, 10);
+                    else if (typeof object.timeUnixUs === "number")
+                        message.timeUnixUs = object.timeUnixUs;
+                    else if (typeof object.timeUnixUs === "object")
+                        message.timeUnixUs = new $util.LongBits(object.timeUnixUs.low >>> 0, object.timeUnixUs.high >>> 0).toNumber(true);
+                if (object.attributesJson != null)
+                    message.attributesJson = String(object.attributesJson);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a PythonSpanEvent message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof snakepit.v1.PythonSpanEvent
+             * @static
+             * @param {snakepit.v1.PythonSpanEvent} message PythonSpanEvent
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            PythonSpanEvent.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.name = "";
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.timeUnixUs = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.timeUnixUs = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                    object.attributesJson = "";
+                }
+                if (message.name != null && Object.hasOwnProperty.call(message, "name"))
+                    object.name = message.name;
+                if (message.timeUnixUs != null && Object.hasOwnProperty.call(message, "timeUnixUs"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.timeUnixUs = typeof message.timeUnixUs === "number" ? BigInt(message.timeUnixUs) : $util.Long.fromBits(message.timeUnixUs.low >>> 0, message.timeUnixUs.high >>> 0, true).toBigInt();
+                    else if (typeof message.timeUnixUs === "number")
+                        object.timeUnixUs = options.longs === String ? String(message.timeUnixUs) : message.timeUnixUs;
+                    else
+                        object.timeUnixUs = options.longs === String ? $util.Long.prototype.toString.call(message.timeUnixUs) : options.longs === Number ? new $util.LongBits(message.timeUnixUs.low >>> 0, message.timeUnixUs.high >>> 0).toNumber(true) : message.timeUnixUs;
+                if (message.attributesJson != null && Object.hasOwnProperty.call(message, "attributesJson"))
+                    object.attributesJson = message.attributesJson;
+                return object;
+            };
+
+            /**
+             * Converts this PythonSpanEvent to JSON.
+             * @function toJSON
+             * @memberof snakepit.v1.PythonSpanEvent
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            PythonSpanEvent.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for PythonSpanEvent
+             * @function getTypeUrl
+             * @memberof snakepit.v1.PythonSpanEvent
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            PythonSpanEvent.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/snakepit.v1.PythonSpanEvent";
+            };
+
+            return PythonSpanEvent;
         })();
 
         v1.Payload = (function() {

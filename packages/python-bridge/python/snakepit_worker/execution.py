@@ -11,6 +11,11 @@ alive to the heartbeat (issue 20). Nothing needs one to propagate from a handler
 thread: the worker's own exits are ``os._exit`` and its signal handlers run on the
 main thread. The one exception not caught is a ``GeneratorExit`` thrown in at the
 stream's own ``yield``: that is grpcio closing a stream whose caller went away.
+
+A call whose owner asks for Python's spans (``forward_spans``) gets them in its
+response, on success and on error alike (``tracing.py``). Streamed calls forward no
+spans, whatever they ask: their handler runs in steps between yields, outside any
+handler span.
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ from .codec import Data, decode_arguments, encode_data, python_error
 from .context import CallContext, call_scope
 from .errors import StreamError
 from .stats import CallCounter
-from .tracing import handler_span
+from .tracing import HandlerSpan, handler_span
 
 IsActive = Callable[[], bool]
 
@@ -69,13 +74,18 @@ class Invoker:
                     _request_data(request, payloads), request.content_type
                 )
                 started = time.perf_counter()
+                span: Optional[HandlerSpan] = None
                 try:
                     call = _call_context(request, is_active, trace)
-                    with call_scope(call), handler_span(request.command, dict(trace or {})) as span:
+                    traced = handler_span(request.command, dict(trace or {}), request.forward_spans)
+                    with call_scope(call), traced as span:
                         facts["handler_span_recorded"] = span.is_recorded
                         result = _resolve(handler(*args, **kwargs))
                 finally:
                     facts["handler_time_us"] = int((time.perf_counter() - started) * 1_000_000)
+                    if span is not None and span.forwarded:
+                        # Ended with the handler span, whether the handler returned or raised.
+                        facts["spans"] = span.forwarded
                 response = snakepit_pb2.ExecuteResponse(**facts)
                 _encode_into(response.result, result, payloads)
             except BaseException as exc:  # see the module docstring

@@ -32,5 +32,5 @@ export type {
   RecycleReason,
 } from './events/poolEvents.js';
 export type { SupervisorEventBase, SupervisorEventName } from './events/supervisorEvents.js';
-export type { ExecuteTracer, ExecuteTrace } from './events/executeTracing.js';
+export type { ExecuteTracer, ExecuteTrace, PythonSpanRecord } from './events/executeTracing.js';
 export { invalidOption } from './config/invalidOption.js';

@@ -1,3 +1,4 @@
+import type { PythonSpanRecord } from '@snakepit/core';
 import type { ExecuteOptions } from './WorkerClient.js';
 
 /** What a call answered, with the facts the pool's tracing needs. */
@@ -7,6 +8,8 @@ export interface CallResult {
   readonly handlerTimeUs: number;
   /** Python recorded the `snakepit.python.handler` span itself (an SDK is set up there). */
   readonly isHandlerSpanRecorded: boolean;
+  /** The spans Python forwarded (asked by `ExecuteOptions.forwardPythonSpans`). */
+  readonly pythonSpans?: readonly PythonSpanRecord[];
 }
 
 /**

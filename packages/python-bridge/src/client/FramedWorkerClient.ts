@@ -3,6 +3,7 @@ import type { Socket } from 'node:net';
 import { SnakepitError } from '@snakepit/core';
 import { v1 } from '@snakepit/proto';
 import { encodeArgs, responseFacts, toCallError } from '../data/payload.js';
+import { decodePythonSpans, withPythonSpans } from '../data/pythonSpans.js';
 import type { CallResult, DataPlaneClient } from './DataPlaneClient.js';
 import { FrameReader, PART_FLAG } from './FrameReader.js';
 import type { ExecuteOptions } from './WorkerClient.js';
@@ -249,6 +250,7 @@ export class FramedWorkerClient implements DataPlaneClient {
       contentType,
       timeoutMs: options.timeoutMs ?? 0,
       ...(options.traceparent ? { metadata: { traceparent: options.traceparent } } : {}),
+      ...(options.forwardPythonSpans ? { forwardSpans: true } : {}),
     };
     return { request, payload: data };
   }
@@ -257,11 +259,15 @@ export class FramedWorkerClient implements DataPlaneClient {
     if (frame.error) throw this.#transportError(command, frame.error);
     const response = frame.response;
     const facts = responseFacts(response ?? {});
-    if (response?.error) throw toCallError(command, response.error, facts);
+    const pythonSpans = decodePythonSpans(response?.spans);
+    if (response?.error) {
+      throw withPythonSpans(toCallError(command, response.error, facts), pythonSpans);
+    }
     return {
       value: decodeResultWithin(command, response?.result, this.#maxPayloadBytes),
       handlerTimeUs: facts.handlerTimeUs,
       isHandlerSpanRecorded: !!facts.isHandlerSpanRecorded,
+      ...(pythonSpans ? { pythonSpans } : {}),
     };
   }
 

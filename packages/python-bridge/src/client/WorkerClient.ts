@@ -4,6 +4,7 @@ import type { v1 } from '@snakepit/proto';
 import { ClientError, Metadata, Status, createChannel, createClient } from 'nice-grpc';
 import type { Channel, Client } from 'nice-grpc';
 import { encodeArgs, responseFacts, toCallError } from '../data/payload.js';
+import { decodePythonSpans, withPythonSpans } from '../data/pythonSpans.js';
 import {
   aborted,
   argumentsTooLarge,
@@ -26,6 +27,11 @@ export interface ExecuteOptions {
   readonly signal?: AbortSignal;
   /** W3C trace context, sent as the `traceparent` metadata. */
   readonly traceparent?: string;
+  /**
+   * Ask Python to record the call's spans and send them back
+   * (`CallResult.pythonSpans`; on a failed call, the pool's tracer gets them).
+   */
+  readonly forwardPythonSpans?: boolean;
 }
 
 /**
@@ -75,12 +81,16 @@ export class WorkerClient implements DataPlaneClient {
       throw this.#transportError(command, error, options, call.hasTimedOut());
     }
     const facts = responseFacts(response);
-    if (response.error) throw toCallError(command, response.error, facts);
+    const pythonSpans = decodePythonSpans(response.spans);
+    if (response.error) {
+      throw withPythonSpans(toCallError(command, response.error, facts), pythonSpans);
+    }
     const value = this.#decodeResult(command, response.result);
     return {
       value,
       handlerTimeUs: facts.handlerTimeUs,
       isHandlerSpanRecorded: !!facts.isHandlerSpanRecorded,
+      ...(pythonSpans ? { pythonSpans } : {}),
     };
   }
 
@@ -127,6 +137,7 @@ export class WorkerClient implements DataPlaneClient {
         payload: payload.data,
         contentType: payload.contentType,
         timeoutMs: options.timeoutMs ?? 0,
+        ...(options.forwardPythonSpans ? { forwardSpans: true } : {}),
       },
       callOptions: { ...(signal ? { signal } : {}), ...(metadata ? { metadata } : {}) },
       hasTimedOut: () => timeout?.aborted === true,

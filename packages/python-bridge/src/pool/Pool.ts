@@ -1,5 +1,6 @@
 import { POOL_WORKER_STATES, SnakepitError, isSnakepitError } from '@snakepit/core';
 import type {
+  PythonSpanRecord,
   Clock,
   EventBus,
   ExecuteOutcome,
@@ -8,6 +9,7 @@ import type {
 } from '@snakepit/core';
 import type { DynamicSupervisor } from '@snakepit/actors';
 import type { ExecuteOptions } from '../client/WorkerClient.js';
+import { pythonSpansOf } from '../data/pythonSpans.js';
 import { CallDeadline } from './CallDeadline.js';
 import { Router } from './Router.js';
 import { recycleDecision } from './recycleReason.js';
@@ -232,13 +234,15 @@ export class Pool {
       const tracer = this.#parts.tracer ?? this.#parts.bus.executeTracer;
       const trace = tracer?.start({ poolId: this.id, workerId: call.slot.id, command });
       try {
-        const traced = trace?.traceparent ? { ...sent, traceparent: trace.traceparent } : sent;
-        const { value, handlerTimeUs, isHandlerSpanRecorded } = await call.slot.client.call(
-          command,
-          args,
-          traced,
-        );
-        trace?.end('ok', { handlerTimeUs, isHandlerSpanRecorded });
+        const traced = trace?.traceparent
+          ? {
+              ...sent,
+              traceparent: trace.traceparent,
+              ...(trace.forwardPythonSpans ? { forwardPythonSpans: true } : {}),
+            }
+          : sent;
+        const { value, ...facts } = await call.slot.client.call(command, args, traced);
+        trace?.end('ok', facts);
         return value;
       } catch (error) {
         const failure = deadline?.explain(error, sent.timeoutMs) ?? error;
@@ -373,12 +377,19 @@ export class Pool {
   }
 }
 
-function handlerTimeOf(error: unknown): { handlerTimeUs?: number; isHandlerSpanRecorded?: true } {
+/** What a failed call tells its tracer: Python's handler time and forwarded spans. */
+function handlerTimeOf(error: unknown): {
+  handlerTimeUs?: number;
+  isHandlerSpanRecorded?: true;
+  pythonSpans?: readonly PythonSpanRecord[];
+} {
   if (!isSnakepitError(error)) return {};
   const { handlerTimeUs: time, isHandlerSpanRecorded: recorded } = error.details;
+  const pythonSpans = pythonSpansOf(error);
   return {
     ...(typeof time === 'number' ? { handlerTimeUs: time } : {}),
     ...(recorded === true ? { isHandlerSpanRecorded: true } : {}),
+    ...(pythonSpans ? { pythonSpans } : {}),
   };
 }
 

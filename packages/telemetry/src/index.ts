@@ -30,6 +30,8 @@ export { reasonClass } from './metrics/reasonClass.js';
 export { WORKER_SPAN_NAMES } from './spans/WorkerSpans.js';
 export { startExecuteSpan, EXECUTE_SPAN_NAME } from './spans/startExecuteSpan.js';
 export { createExecuteTracing, PYTHON_HANDLER_SPAN_NAME } from './spans/createExecuteTracing.js';
+export type { ExecuteTracingOptions } from './spans/createExecuteTracing.js';
+export type { PythonSpanExport } from './spans/forwardedPythonSpans.js';
 export type {
   ExecuteSpan,
   ExecuteSpanTarget,

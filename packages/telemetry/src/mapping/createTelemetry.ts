@@ -92,7 +92,12 @@ export function createTelemetry(bus: EventBus, options?: TelemetryOptions): Tele
   // slot: its pools take `tracer` only, as they always did.
   const detachTracer =
     resolved.traceCalls && typeof bus.attachExecuteTracer === 'function'
-      ? bus.attachExecuteTracer(createExecuteTracing(resolved.tracer))
+      ? bus.attachExecuteTracer(
+          createExecuteTracing(
+            resolved.tracer,
+            resolved.pythonSpans ? { pythonSpans: resolved.pythonSpans } : {},
+          ),
+        )
       : undefined;
   let isShutDown = false;
   return {

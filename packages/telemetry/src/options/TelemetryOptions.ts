@@ -3,6 +3,7 @@ import type { Meter, Tracer } from '@opentelemetry/api';
 import { logs } from '@opentelemetry/api-logs';
 import type { Logger } from '@opentelemetry/api-logs';
 import type { ResolvedLogLimits } from '../logs/WorkerLogRecords.js';
+import type { PythonSpanExport } from '../spans/forwardedPythonSpans.js';
 import { TELEMETRY_EVENT_NAMES } from '../mapping/telemetryEventNames.js';
 import type { TelemetryEventName } from '../mapping/telemetryEventNames.js';
 import { TELEMETRY_SCOPE_NAME, TELEMETRY_SCOPE_VERSION } from '../version.js';
@@ -80,6 +81,16 @@ export interface TelemetryOptions {
    * @default true (`setupTelemetry`: `false` when it has no span exporter or processor)
    */
   readonly traceCalls?: boolean;
+  /**
+   * Where the spans a worker's Python records go when it has the
+   * OpenTelemetry API but no tracer provider of its own: the traced calls
+   * ask Python to forward them (a user's `start_as_current_span` in a
+   * handler, under `snakepit.python.handler`), and they are given to these
+   * span processors with this resource. `false` or absent: nothing is
+   * forwarded, and such spans are not recorded.
+   * @default undefined (`setupTelemetry`: its span processors and resource)
+   */
+  readonly pythonSpans?: PythonSpanExport | false;
 }
 
 /** {@link TelemetryOptions} after defaults. */
@@ -93,6 +104,7 @@ export interface ResolvedTelemetryOptions {
   readonly spans: Required<TelemetrySpanOptions>;
   readonly maxAttributeValues: number;
   readonly traceCalls: boolean;
+  readonly pythonSpans: PythonSpanExport | undefined;
 }
 
 /** The defaults of {@link TelemetryOptions} (the meter and tracer default to the global API). */
@@ -112,6 +124,7 @@ const KNOWN_KEYS = [
   'spans',
   'maxAttributeValues',
   'traceCalls',
+  'pythonSpans',
 ];
 const LOG_KEYS = ['maxRecordsPerSecond', 'burstRecords'] as const;
 const SPAN_KEYS = ['workerStart', 'workerStop', 'heartbeat'] as const;
@@ -138,7 +151,25 @@ export function resolveTelemetryOptions(options: TelemetryOptions = {}): Resolve
       options.traceCalls === undefined
         ? DEFAULT_TELEMETRY_OPTIONS.traceCalls
         : checkBoolean('traceCalls', options.traceCalls),
+    pythonSpans: resolvePythonSpans(options.pythonSpans),
   };
+}
+
+function resolvePythonSpans(target: TelemetryOptions['pythonSpans']): PythonSpanExport | undefined {
+  if (target === undefined || target === false) return undefined;
+  const given = checkObject('pythonSpans', target);
+  checkKnownKeys('pythonSpans', given, ['spanProcessors', 'resource']);
+  const { spanProcessors, resource } = target;
+  if (
+    !Array.isArray(spanProcessors) ||
+    !spanProcessors.every((p: unknown) => typeof (p as { onEnd?: unknown })?.onEnd === 'function')
+  ) {
+    throw invalidOption('pythonSpans.spanProcessors', spanProcessors, 'an array of SpanProcessor');
+  }
+  if (typeof (resource as { attributes?: unknown } | undefined)?.attributes !== 'object') {
+    throw invalidOption('pythonSpans.resource', resource, 'a Resource (@opentelemetry/resources)');
+  }
+  return target;
 }
 
 function resolveEvents(events: TelemetryOptions['events']): readonly TelemetryEventName[] {

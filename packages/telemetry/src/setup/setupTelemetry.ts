@@ -103,7 +103,10 @@ export async function setupTelemetry(options: SetupTelemetryOptions = {}): Promi
       createTelemetry(resolved.bus, {
         // Call spans with no processor to take them would cost every call a
         // recorded span for nothing (a Prometheus-only set-up).
-        ...(spanProcessors.length === 0 ? { traceCalls: false } : {}),
+        ...(spanProcessors.length === 0
+          ? { traceCalls: false }
+          : // Python's spans (a user's, in a handler) exported with the owner's.
+            { pythonSpans: { spanProcessors, resource } }),
         ...resolved.telemetry,
         // Likewise a log record per line of output with nowhere to go.
         ...(logProcessors.length === 0

@@ -1,7 +1,21 @@
-import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
+import { SpanKind, SpanStatusCode, TraceFlags } from '@opentelemetry/api';
 import type { Tracer } from '@opentelemetry/api';
 import type { ExecuteTracer } from '@snakepit/core';
+import { exportPythonSpans } from './forwardedPythonSpans.js';
+import type { PythonSpanExport } from './forwardedPythonSpans.js';
 import { startExecuteSpan } from './startExecuteSpan.js';
+
+/** Options of {@link createExecuteTracing}. */
+export interface ExecuteTracingOptions {
+  /**
+   * Ask Python to forward the spans it records during sampled calls
+   * (`snakepit.python.handler` and a user's spans in it), and export them
+   * here. Python forwards when it has `opentelemetry-api` and no tracer
+   * provider of its own; otherwise the call is traced as without this.
+   * @default undefined: nothing is forwarded
+   */
+  readonly pythonSpans?: PythonSpanExport;
+}
 
 /** The span name of the Python handler, a child of the execute span. */
 export const PYTHON_HANDLER_SPAN_NAME = 'snakepit.python.handler';
@@ -15,16 +29,28 @@ export const PYTHON_HANDLER_SPAN_NAME = 'snakepit.python.handler';
  * needs no OpenTelemetry package for this. When the worker has an OpenTelemetry
  * SDK set up, Python records the handler span itself (so that the user's spans
  * are its children), exports it with its own SDK, and says so in the
- * response: no second handler span is recorded here.
+ * response: no second handler span is recorded here. With `pythonSpans`, a
+ * worker whose Python has only the OpenTelemetry API records those spans and
+ * sends them back with the answer, and they are exported here.
  */
-export function createExecuteTracing(tracer: Tracer): ExecuteTracer {
+export function createExecuteTracing(
+  tracer: Tracer,
+  options: ExecuteTracingOptions = {},
+): ExecuteTracer {
+  const { pythonSpans: target } = options;
   return {
     start(call) {
       const execute = startExecuteSpan(tracer, call);
+      const isForwarded =
+        target !== undefined &&
+        execute.span.isRecording() &&
+        (execute.span.spanContext().traceFlags & TraceFlags.SAMPLED) !== 0;
       return {
         traceparent: execute.traceparent,
-        end(outcome, { handlerTimeUs, isHandlerSpanRecorded, error }) {
+        ...(isForwarded ? { forwardPythonSpans: true } : {}),
+        end(outcome, { handlerTimeUs, isHandlerSpanRecorded, pythonSpans, error }) {
           const endMs = Date.now();
+          if (isForwarded && pythonSpans) exportPythonSpans(target, pythonSpans);
           if (handlerTimeUs !== undefined && isHandlerSpanRecorded !== true) {
             const handler = tracer.startSpan(
               PYTHON_HANDLER_SPAN_NAME,

@@ -1,7 +1,7 @@
 import { EventBus } from '@snakepit/core';
 import { createPool, createRunId } from '@snakepit/python-bridge';
 import { describe, expect, it } from 'vitest';
-import { EXECUTE_SPAN_NAME } from '../../src/index.js';
+import { EXECUTE_SPAN_NAME, PYTHON_HANDLER_SPAN_NAME } from '../../src/index.js';
 import { setupTelemetry } from '../../src/setup/index.js';
 import { decodeLogsRequest, decodeTraceRequest } from '../helpers/decodeOtlp.js';
 import { startHttpReceiver } from '../helpers/otlpReceivers.js';
@@ -37,9 +37,8 @@ describe('worker output and Python logging as OTLP log records', () => {
     const bodies = (signal: 'logs' | 'traces') =>
       receiver.received.filter((r) => r.signal === signal).map((r) => r.body);
     const records = bodies('logs').flatMap((b) => decodeLogsRequest(b).flatMap((r) => r.records));
-    const executes = bodies('traces')
-      .flatMap((b) => decodeTraceRequest(b).flatMap((r) => r.spans))
-      .filter((s) => s.name === EXECUTE_SPAN_NAME);
+    const spans = bodies('traces').flatMap((b) => decodeTraceRequest(b).flatMap((r) => r.spans));
+    const executes = spans.filter((s) => s.name === EXECUTE_SPAN_NAME);
     expect(executes).toHaveLength(2);
 
     const printed = records.find((r) => r.body === 'printed in a call')!;
@@ -62,16 +61,24 @@ describe('worker output and Python logging as OTLP log records', () => {
       attributes: { 'snakepit.python.logger': 'app.model', 'snakepit.run.id': runId },
     });
     // Each record carries the trace and span of the call that wrote it: the
-    // execute span (Python has no SDK here, so no span of its own is current).
-    const executeOf = (command: string) =>
-      executes.find((s) => s.attributes['snakepit.command'] === command)!;
-    expect([printed.traceId, printed.spanId]).toEqual([
-      executeOf('emit').traceId,
-      executeOf('emit').spanId,
-    ]);
-    expect([logged.traceId, logged.spanId]).toEqual([
-      executeOf('log').traceId,
-      executeOf('log').spanId,
-    ]);
+    // handler span Python recorded and forwarded when it has the OpenTelemetry
+    // API (the project's .venv), else the execute span (Debian's python3: no
+    // span of Python's is current).
+    const spansOfCall = (command: string) => {
+      const execute = executes.find((s) => s.attributes['snakepit.command'] === command)!;
+      const handler = spans.find(
+        (s) => s.name === PYTHON_HANDLER_SPAN_NAME && s.parentSpanId === execute.spanId,
+      )!;
+      expect(handler.traceId).toBe(execute.traceId);
+      return { traceId: execute.traceId, spanIds: [execute.spanId, handler.spanId] };
+    };
+    for (const [record, command] of [
+      [printed, 'emit'],
+      [logged, 'log'],
+    ] as const) {
+      const call = spansOfCall(command);
+      expect(record.traceId).toBe(call.traceId);
+      expect(call.spanIds).toContain(record.spanId);
+    }
   });
 });

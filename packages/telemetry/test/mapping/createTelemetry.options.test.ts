@@ -1,3 +1,4 @@
+import { resourceFromAttributes } from '@opentelemetry/resources';
 import { isSnakepitError, EventBus } from '@snakepit/core';
 import type { SnakepitEventName } from '@snakepit/core';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -116,6 +117,18 @@ describe('createTelemetry: switches, shutdown and bounds', () => {
     expect(bus.executeTracer).toBeUndefined();
   });
 
+  it('asks Python for its spans only when given where they go (`pythonSpans`)', () => {
+    const call = { poolId: 'p1', workerId: 'w1', command: 'echo' };
+    expect(setup().bus.executeTracer!.start(call).forwardPythonSpans).toBeUndefined();
+    const target = { spanProcessors: [], resource: resourceFromAttributes({}) };
+    expect(setup({ pythonSpans: target }).bus.executeTracer!.start(call).forwardPythonSpans).toBe(
+      true,
+    );
+    expect(
+      setup({ pythonSpans: false }).bus.executeTracer!.start(call).forwardPythonSpans,
+    ).toBeUndefined();
+  });
+
   it('attaches no call tracer with `traceCalls: false`', () => {
     const { bus } = setup({ traceCalls: false });
     expect(bus.executeTracer).toBeUndefined();
@@ -142,6 +155,16 @@ describe('createTelemetry: switches, shutdown and bounds', () => {
     ],
     [{ colour: 'red' }, 'Unknown option: `colour`'],
     [{ traceCalls: 'no' }, 'Expected `traceCalls` to be a boolean, got `"no"`'],
+    [{ pythonSpans: true }, 'Expected `pythonSpans` to be an object'],
+    [
+      { pythonSpans: { spanProcessors: [{}], resource: { attributes: {} } } },
+      'Expected `pythonSpans.spanProcessors` to be an array of SpanProcessor',
+    ],
+    [{ pythonSpans: { spanProcessors: [] } }, 'Expected `pythonSpans.resource` to be a Resource'],
+    [
+      { pythonSpans: { spanProcessors: [], resource: {}, x: 1 } },
+      'Unknown option in `pythonSpans`',
+    ],
   ])('rejects bad options: %j', (options, message) => {
     const error = thrown(() => createTelemetry(new EventBus(), options as TelemetryOptions));
     expect(isSnakepitError(error, 'INVALID_OPTIONS')).toBe(true);

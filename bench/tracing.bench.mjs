@@ -14,7 +14,7 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createPool, createRunId } from '@snakepit/python-bridge';
-import { isQuick, record, recordSummary } from './record.mjs';
+import { isQuick, recordSummary } from './record.mjs';
 import { cpuNs, summarize } from './stats.mjs';
 
 const ROUND_TRIPS = Number(process.env.BENCH_ROUND_TRIPS ?? (isQuick ? 300 : 3000));

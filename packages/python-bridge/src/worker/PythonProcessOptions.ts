@@ -73,13 +73,14 @@ export interface PythonProcessOptions {
    */
   readonly maxPayloadBytes?: number | undefined;
   /**
-   * The data plane of `execute` and `stream`: `'grpc'` (a grpcio server in
-   * each worker, a gRPC client here), or `'framed'`: length-prefixed
+   * The data plane of `execute` and `stream`: `'framed'`, length-prefixed
    * protobuf frames on one Unix-socket connection per worker, calls
-   * multiplexed by id; such a worker never imports grpc (it starts ~150 ms
-   * of CPU faster) and each call costs a fraction of a gRPC call. Errors,
-   * deadlines, cancellation and payload limits are the same on both.
-   * @default 'grpc'
+   * multiplexed by id (such a worker never imports grpc, so its Python needs
+   * no grpcio, and it starts ~150 ms of CPU faster; a call costs a fraction
+   * of a gRPC call), or `'grpc'`: a grpcio server in each worker, a gRPC
+   * client here. Errors, deadlines, cancellation and payload limits are the
+   * same on both (ADR 0012).
+   * @default 'framed'
    */
   readonly transport?: 'grpc' | 'framed' | undefined;
   /**

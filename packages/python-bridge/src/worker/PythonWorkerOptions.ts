@@ -57,10 +57,10 @@ export const pythonWorkerOptionsShape = {
     .max(1024 * 1024 * 1024)
     .optional(),
   /**
-   * The data plane: gRPC, or length-prefixed frames on a Unix socket, for
-   * which the worker never imports grpc. @default 'grpc'
+   * The data plane: length-prefixed frames on a Unix socket, for which the
+   * worker never imports grpc, or gRPC. @default 'framed'
    */
-  transport: z.enum(['grpc', 'framed']).default('grpc'),
+  transport: z.enum(['grpc', 'framed']).default('framed'),
   /** Extra environment for the worker. */
   env: z.record(z.string(), z.string()).default({}),
   /** Working directory of the Python processes; it must exist. */

@@ -43,7 +43,7 @@ export interface WorkerLaunch {
   readonly killAfterMs: number;
   readonly maxConcurrency: number;
   readonly maxPayloadBytes: number;
-  /** The data plane the worker serves. @default 'grpc' */
+  /** The data plane the worker serves: without one, the worker's own default, gRPC (pools always set it). */
   readonly transport?: 'grpc' | 'framed' | undefined;
   readonly heartbeat: ResolvedHeartbeatOptions | false;
   /** Overrides the derived self-termination window; 0 disables it. */

@@ -15,22 +15,35 @@ function fakePython(facts: Record<string, string>): string {
   return path;
 }
 
-function fakePythonWithoutGrpc(): string {
-  return fakePython({ python: '3.11.0', error: 'ModuleNotFoundError: No module named grpc' });
-}
-
 describe('snakepit doctor', () => {
-  it('reports a Python without grpc, with the command that fixes it, and exits 1', async () => {
-    const python = fakePythonWithoutGrpc();
+  it('reports a Python without protobuf, with the command that fixes it, and exits 1', async () => {
+    const python = fakePython({
+      python: '3.11.0',
+      error: 'ModuleNotFoundError: No module named google',
+    });
     const result = await runCli(['doctor', '--python', python]);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/✗ grpcio\/protobuf: .*No module named grpc/);
-    expect(result.stdout).toContain(`fix: \`${python} -m pip install grpcio protobuf\``);
+    expect(result.stdout).toMatch(/✗ protobuf: .*No module named google/);
+    expect(result.stdout).toContain(`fix: \`${python} -m pip install protobuf\``);
     // ✓ on a maintained line, ! (a warning, not a failure) past its end of life.
     const nodeLine = new RegExp(`[✓!] Node\\.js: ${process.versions.node.replaceAll('.', '\\.')}`);
     expect(result.stdout).toMatch(nodeLine);
     expect(result.stdout).toMatch(/runtime directory: .*writable/);
     expect(result.stdout).toMatch(/cgroup v2 delegation: /);
+  });
+
+  it('needs grpcio only with --transport grpc', async () => {
+    const python = fakePython({
+      python: '3.11.0',
+      protobuf: '4.21.12',
+      grpcError: 'ModuleNotFoundError: No module named grpc',
+    });
+    const framed = await runCli(['doctor', '--python', python]);
+    expect(framed.stdout).toMatch(/✓ grpcio: not installed: not needed with transport framed/);
+    const grpc = await runCli(['doctor', '--python', python, '--transport', 'grpc']);
+    expect(grpc.code).toBe(1);
+    expect(grpc.stdout).toMatch(/✗ grpcio\/protobuf: .*cannot import grpc/);
+    expect(grpc.stdout).toContain(`fix: \`${python} -m pip install grpcio protobuf\``);
   });
 
   it('passes on a set-up machine, checking the adapter import too', async () => {

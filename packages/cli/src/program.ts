@@ -86,10 +86,14 @@ export function createProgram(result: ProgramResult): Command {
   program
     .command('doctor')
     .description(
-      'check Node, Python with grpcio/protobuf, the adapter, the runtime directory, cgroups',
+      'check Node, Python with protobuf (and grpcio for --transport grpc), the adapter, the runtime directory, cgroups',
     )
     .option('--config <file>', 'config file whose interpreter and adapter to check')
     .option('--python <path>', 'Python interpreter to check')
+    .option(
+      '--transport <transport>',
+      'framed or grpc: whose needs to check (grpc needs grpcio) (default: framed)',
+    )
     .option('--adapter <module>', 'adapter module to import')
     .option('--python-path <dirs>', 'extra PYTHONPATH entries, colon-separated')
     .option('--json', 'print JSON')
@@ -175,6 +179,10 @@ function addRunOptions(command: Command): Command {
     .option(
       '--placement <where>',
       "auto, dedicated, shared or inline: the workers' control planes on a thread each, one thread per core, or the main thread; auto is dedicated up to 10 workers, shared beyond (default: auto) [env: SNAKEPIT_PLACEMENT]",
+    )
+    .option(
+      '--transport <transport>',
+      "framed or grpc: the calls' data plane, length-prefixed frames on a Unix socket (the workers' Python needs no grpcio) or a gRPC server in each worker (default: framed) [env: SNAKEPIT_TRANSPORT]",
     )
     .option('--log-format <format>', 'pretty or json (default: pretty) [env: SNAKEPIT_LOG_FORMAT]');
 }

@@ -50,3 +50,36 @@ describe('snakepit run --placement', () => {
     );
   });
 });
+
+describe('snakepit run --transport', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+    vi.unstubAllEnvs();
+  });
+
+  it("defaults to 'framed'; the flag and SNAKEPIT_TRANSPORT choose gRPC", async () => {
+    const byDefault = await printedConfig([]);
+    expect(byDefault.sources.transport).toBe('default');
+    expect(toPoolOptions(byDefault, 'run-1').transport).toBe('framed');
+    expect(toPoolOptions(await printedConfig(['--transport', 'grpc']), 'run-1').transport).toBe(
+      'grpc',
+    );
+    vi.stubEnv('SNAKEPIT_TRANSPORT', 'grpc');
+    const fromEnv = await printedConfig([]);
+    expect(fromEnv.sources.transport).toBe('env');
+    expect(toPoolOptions(fromEnv, 'run-1').transport).toBe('grpc');
+  });
+
+  it('refuses an unknown transport, naming the flag and the choices', async () => {
+    const error: unknown = await createProgram({ exitCode: -1 })
+      .parseAsync(['run', '--transport', 'http', '--print-config'], { from: 'user' })
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    expect(isSnakepitError(error, 'INVALID_OPTIONS')).toBe(true);
+    expect((error as Error).message).toContain(
+      'Expected `--transport` to be one of `framed`, `grpc`, got `"http"`',
+    );
+  });
+});

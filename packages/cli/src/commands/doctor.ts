@@ -24,7 +24,8 @@ const MARKS = { ok: '✓', warn: '!', fail: '✗' } as const;
 /**
  * `snakepit doctor`: checks what `snakepit run` needs — Node, the Python
  * interpreter (as `run` would resolve it, from the same flags, config file
- * and environment) with grpcio and protobuf in their tested ranges, the
+ * and environment) with protobuf (and grpcio, needed by `--transport grpc`)
+ * in their tested ranges, the
  * adapter, gRPC's fork support in the workers' environment, the runtime
  * directory, cgroup v2 delegation — and prints the fix for each problem.
  * Returns the exit status: 1 when a check failed, else 0.
@@ -33,7 +34,7 @@ export async function doctorCommand(options: DoctorOptions = {}): Promise<number
   const write = options.write ?? ((line: string) => void process.stdout.write(`${line}\n`));
   const results: CheckResult[] = [checkNode()];
   const config = await readConfig(options, results);
-  const python = await checkPython(config?.python);
+  const python = await checkPython(config?.python, config?.transport);
   results.push(...python.results);
   if (python.resolved && config) {
     results.push(await checkAdapter(python.resolved, config.adapter, config.pythonPath));

@@ -82,6 +82,7 @@ export const CONFIG_FIELDS = {
     '--placement',
     'SNAKEPIT_PLACEMENT',
   ),
+  transport: field('string', z.enum(['framed', 'grpc']), '--transport', 'SNAKEPIT_TRANSPORT'),
   logFormat: field('string', z.enum(['pretty', 'json']), '--log-format', 'SNAKEPIT_LOG_FORMAT'),
 } as const satisfies Record<string, ConfigField>;
 

@@ -9,6 +9,7 @@ import type { Values } from './readConfigLayers.js';
 import type { SnakepitConfig } from './snakepitConfigSchema.js';
 
 type Placement = NonNullable<PoolOptions['placement']>;
+type Transport = NonNullable<PoolOptions['transport']>;
 
 /** Where a resolved value came from. */
 export type ConfigSource = 'flag' | 'file' | 'env' | 'default';
@@ -52,6 +53,8 @@ export interface ResolvedRunConfig {
   readonly cgroup: 'auto' | 'off' | 'require';
   /** The pool's `placement` (`auto` resolves by pool size, in `createPool`). */
   readonly placement: Placement;
+  /** The pool's `transport`. */
+  readonly transport: Transport;
   readonly logFormat: 'pretty' | 'json';
   /** The file's `pool` section, as written (createPool validates it again). */
   readonly pool: NonNullable<SnakepitConfig['pool']>;
@@ -73,6 +76,7 @@ export const DEFAULT_RUN_CONFIG = {
   watchdog: false,
   cgroup: 'auto',
   placement: 'auto',
+  transport: 'framed',
   logFormat: 'pretty',
 } as const;
 
@@ -138,6 +142,7 @@ export function toPoolOptions(config: ResolvedRunConfig, runId: string): PoolOpt
     watchdog: config.watchdog,
     cgroup: config.cgroup,
     placement: config.placement,
+    transport: config.transport,
     heartbeat: { ...config.heartbeat },
   };
 }
@@ -186,6 +191,7 @@ function combine(
     watchdog: pick<boolean>('watchdog', d.watchdog).value,
     cgroup: pick<'auto' | 'off' | 'require'>('cgroup', d.cgroup).value,
     placement: pick<Placement>('placement', d.placement).value,
+    transport: pick<Transport>('transport', d.transport).value,
     logFormat: pick<'pretty' | 'json'>('logFormat', d.logFormat).value,
     pool,
     sources,

@@ -16,6 +16,7 @@ export const poolSectionSchema = poolOptionsSchema.omit({
   watchdog: true,
   cgroup: true,
   placement: true,
+  transport: true,
   heartbeat: true,
   runId: true,
 });
@@ -60,6 +61,12 @@ export const snakepitConfigSchema = z.strictObject({
    * dedicated up to 10 workers, shared beyond. @default 'auto'
    */
   placement: f.placement.schema.optional(),
+  /**
+   * The data plane of calls: length-prefixed frames on a Unix socket
+   * (`framed`; the workers' Python needs no grpcio) or a gRPC server in each
+   * worker (`grpc`). @default 'framed'
+   */
+  transport: f.transport.schema.optional(),
   /** `pretty` lines for people, `json` lines for log collectors. @default 'pretty' */
   logFormat: f.logFormat.schema.optional(),
   /** Any other `createPool` option: `startTimeoutMs`, `shutdownTimeoutMs`, `restart`, `recycle`, `env`… */

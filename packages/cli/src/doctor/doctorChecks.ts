@@ -59,12 +59,21 @@ export function checkNode(version = process.versions.node, today = new Date()): 
   };
 }
 
-/** The interpreter `snakepit run` would use, with its grpcio and protobuf. */
+/**
+ * The interpreter `snakepit run` would use, with its protobuf, and its grpcio:
+ * required with `transport: 'grpc'`, optional with `'framed'` (the default),
+ * whose workers never import it.
+ */
 export async function checkPython(
   python: string | undefined,
+  transport: 'framed' | 'grpc' = 'framed',
 ): Promise<{ results: CheckResult[]; resolved: ResolvedPython | undefined }> {
+  const requireGrpc = transport === 'grpc';
   try {
-    const resolved = await resolvePython(python === undefined ? {} : { python });
+    const resolved = await resolvePython({
+      ...(python === undefined ? {} : { python }),
+      requireGrpc,
+    });
     return {
       resolved,
       results: [
@@ -73,7 +82,13 @@ export async function checkPython(
           status: 'ok',
           detail: `${resolved.pythonVersion} at ${resolved.path} (found via ${resolved.source})`,
         },
-        checkTestedVersion('grpcio', resolved.grpcVersion, resolved.path),
+        resolved.grpcVersion === ''
+          ? {
+              name: 'grpcio',
+              status: 'ok',
+              detail: `not installed: not needed with transport ${transport} (only \`--transport grpc\` needs it)`,
+            }
+          : checkTestedVersion('grpcio', resolved.grpcVersion, resolved.path),
         checkTestedVersion('protobuf', resolved.protobufVersion, resolved.path),
       ],
     };
@@ -90,10 +105,12 @@ export async function checkPython(
       resolved: undefined,
       results: [
         {
-          name: isDepsMissing ? 'grpcio/protobuf' : 'Python',
+          name: isDepsMissing ? (requireGrpc ? 'grpcio/protobuf' : 'protobuf') : 'Python',
           status: 'fail',
           detail: `${isDepsMissing ? 'missing' : 'no usable interpreter'}: ${tried.join('; ') || problem}`,
-          fix: fix ?? 'Install Python 3.9+ with grpcio and protobuf, or run `./dev setup`.',
+          fix:
+            fix ??
+            `Install Python 3.9+ with ${requireGrpc ? 'grpcio and protobuf' : 'protobuf'}, or run \`./dev setup\`.`,
         },
       ],
     };

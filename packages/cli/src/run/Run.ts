@@ -128,7 +128,11 @@ export class Run {
       // Both take a while (a Python probe; loading the OpenTelemetry SDK): at
       // once, and both settled before a failure closes what was started.
       const [resolved, endpoints] = await Promise.allSettled([
-        resolvePython(config.python === undefined ? {} : { python: config.python }),
+        resolvePython({
+          ...(config.python === undefined ? {} : { python: config.python }),
+          // Framed workers never import grpc: an interpreter without it serves them.
+          requireGrpc: config.transport === 'grpc',
+        }),
         this.#startEndpoints(),
       ]);
       if (endpoints.status === 'rejected') throw endpoints.reason;
@@ -138,7 +142,7 @@ export class Run {
       this.logger.log(
         'info',
         'snakepit.cli.python',
-        `Python ${python.pythonVersion} at ${python.path} (${python.source}), grpcio ${python.grpcVersion}, protobuf ${python.protobufVersion}`,
+        `Python ${python.pythonVersion} at ${python.path} (${python.source}), grpcio ${python.grpcVersion || 'not installed'}, protobuf ${python.protobufVersion}, transport ${config.transport}`,
         { ...python },
       );
       const pool = await this.#startPool(python.path);

@@ -160,6 +160,7 @@ describe('resolveRunConfig', () => {
       watchdog: true,
       cgroup: 'off',
       placement: 'shared',
+      transport: 'framed',
       heartbeat: { intervalMs: 500, timeoutMs: 2000, maxMissed: 3 },
     });
   });

@@ -114,12 +114,27 @@ try {
     python,
     [
       '-c',
-      'import snakepit_worker, grpc, google.protobuf as p; print(snakepit_worker.__version__, grpc.__version__, p.__version__)',
+      'import snakepit_worker, google.protobuf as p; print(snakepit_worker.__version__, p.__version__)',
     ],
     { cwd: tmpdir(), env: userEnv() },
   ).trim();
-  console.log(`snakepit_worker, grpcio, protobuf: ${versions}`);
+  console.log(`snakepit_worker, protobuf: ${versions}`);
   expect(versions.split(' ')[0] === VERSION, `snakepit_worker.__version__ is not ${VERSION}`);
+  // grpcio is the `grpc` extra, for `transport: 'grpc'` only: the README's app
+  // above ran its framed workers in a venv without it.
+  const grpc = run(
+    python,
+    [
+      '-c',
+      'import importlib.util, importlib.metadata as m; print(importlib.util.find_spec("grpc") is None, [r for r in m.requires("snakepit-worker") if r.startswith("grpcio")])',
+    ],
+    { cwd: tmpdir(), env: userEnv() },
+  ).trim();
+  console.log(`grpc absent, grpcio requirement: ${grpc}`);
+  expect(
+    /^True \['grpcio.*extra == "grpc"'\]$/.test(grpc),
+    `the wheel should leave grpcio to its grpc extra: ${grpc}`,
+  );
   console.log(
     run(join(app, '.venv/bin/pip'), ['list', '--format=freeze'], { env: userEnv() }).trim(),
   );

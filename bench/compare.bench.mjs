@@ -1,7 +1,8 @@
 // Snakepit against the alternatives, side by side in one run (issue 8, the
 // README's headline table):
-//   snakepit  a pool (createPool, defaults: dedicated placement, heartbeats on)
-//   framed    the same pool with `transport: 'framed'` (issue 18; parts c and d)
+//   snakepit  a pool (createPool, defaults: the framed transport, dedicated
+//             placement, heartbeats on)
+//   snakepitGrpc  the same pool with `transport: 'grpc'` (parts c and d)
 //   jsonl     a python-shell-style worker: JSON lines on stdin/stdout
 //   plain     plain child_process.spawn of a Python socket server, no guards
 //   grpc      raw grpcio: a bare nice-grpc client on a grpcio server (generated
@@ -88,11 +89,11 @@ const KINDS = [
   ['plain', 'plain child_process, no guards'],
   ['grpc', 'raw grpcio + nice-grpc'],
 ];
-// The pool again over the framed data plane: measured beside the others in parts c and d.
-const FRAMED = ['framed', 'Snakepit pool, framed transport'];
-const FRAMED_OPTIONS = { transport: 'framed' };
-const isPoolKind = (kind) => kind === 'snakepit' || kind === 'framed';
-const LABEL = Object.fromEntries([...KINDS, FRAMED]);
+// The pool again over gRPC: measured beside the others in parts c and d.
+const GRPC_POOL = ['snakepitGrpc', 'Snakepit pool, gRPC transport'];
+const GRPC_OPTIONS = { transport: 'grpc' };
+const isPoolKind = (kind) => kind === 'snakepit' || kind === 'snakepitGrpc';
+const LABEL = Object.fromEntries([...KINDS, GRPC_POOL]);
 const SECTION = {
   a: `a. owner SIGKILLed with ${ORPHAN_WORKERS} workers + 1 grandchild each: processes alive ${ORPHAN_WAIT_MS / 1000} s later`,
   b: 'b. hung worker (SIGSTOP): time until detected / replaced',
@@ -336,15 +337,15 @@ async function sequential(fn, count) {
 async function partC() {
   // concurrency 8: as many calls at once as the worker's gRPC server runs (and grpc's peer).
   const pool = await createPool({ runId: newRunId('lat'), size: 1, concurrency: 8 });
-  const framed = await createPool({
+  const overGrpc = await createPool({
     ...{ runId: newRunId('lat'), size: 1, concurrency: 8 },
-    ...FRAMED_OPTIONS,
+    ...GRPC_OPTIONS,
   });
-  const pools = { snakepit: pool, framed };
+  const pools = { snakepit: pool, snakepitGrpc: overGrpc };
   const peers = {};
   try {
     for (const [kind] of KINDS.slice(1)) peers[kind] = await startPeer(kind);
-    const cases = [KINDS[0], FRAMED, ...KINDS.slice(1)].map(([kind, label]) =>
+    const cases = [KINDS[0], GRPC_POOL, ...KINDS.slice(1)].map(([kind, label]) =>
       isPoolKind(kind)
         ? {
             kind,
@@ -412,7 +413,7 @@ async function partC() {
       rows,
     );
   } finally {
-    await Promise.all([pool.stop(), framed.stop(), ...Object.values(peers).map((p) => p.stop())]);
+    await Promise.all([pool.stop(), overGrpc.stop(), ...Object.values(peers).map((p) => p.stop())]);
   }
 }
 
@@ -456,10 +457,10 @@ async function idleCpu(started, kind) {
 
 async function partD() {
   const cases = [
-    ...[KINDS[0], FRAMED, ...KINDS.slice(1)].map(([kind, label]) => [
+    ...[KINDS[0], GRPC_POOL, ...KINDS.slice(1)].map(([kind, label]) => [
       kind,
       label,
-      kind === 'framed' ? FRAMED_OPTIONS : {},
+      kind === 'snakepitGrpc' ? GRPC_OPTIONS : {},
     ]),
     ['snakepit', `${LABEL.snakepit}, heartbeats off`, { heartbeat: false }],
   ];
@@ -536,8 +537,11 @@ async function partD() {
 async function partE() {
   const base = { size: 1, concurrency: 1, heartbeat: false };
   const pools = {
-    snakepit: await createPool({ ...base, runId: newRunId('pay'), maxPayloadBytes: 128 * MIB }),
-    framed: await createPool({ ...base, runId: newRunId('pay'), ...FRAMED_OPTIONS }),
+    snakepitGrpc: await createPool({
+      ...{ ...base, runId: newRunId('pay'), maxPayloadBytes: 128 * MIB },
+      ...GRPC_OPTIONS,
+    }),
+    snakepit: await createPool({ ...base, runId: newRunId('pay') }),
   };
   try {
     const rows = [];
@@ -545,7 +549,7 @@ async function partE() {
       const data = randomBytes(size);
       const calls = Math.min(300, Math.max(5, Math.round(PAYLOAD_BUDGET_BYTES / size)));
       const medians = {};
-      for (const kind of ['snakepit', 'framed']) {
+      for (const kind of ['snakepitGrpc', 'snakepit']) {
         const call = () => pools[kind].execute('echo_bytes', data);
         const reply = await call();
         if (!Buffer.from(reply).equals(data))
@@ -563,11 +567,11 @@ async function partE() {
       rows.push([
         size >= MIB ? `${size / MIB} MiB` : `${size / 1024} KiB`,
         calls,
+        medians.snakepitGrpc.ms,
+        Math.round(medians.snakepitGrpc.mbPerS),
         medians.snakepit.ms,
         Math.round(medians.snakepit.mbPerS),
-        medians.framed.ms,
-        Math.round(medians.framed.mbPerS),
-        ratio(medians.snakepit.ms, medians.framed.ms),
+        ratio(medians.snakepitGrpc.ms, medians.snakepit.ms),
       ]);
     }
     printRows(

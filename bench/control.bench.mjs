@@ -45,7 +45,11 @@ console.log(
     `${ROUND_TRIPS} sequential round trips each after ${WARMUP} warm-up, ${ROUNDS} interleaved rounds`,
 );
 // No heartbeat: its pings would share the channel being measured.
-const worker = await startPythonWorker({ workerId: 'ctl', runId, heartbeat: false });
+// Over gRPC: its Health call is one of the cases measured.
+const worker = await startPythonWorker({
+  ...{ workerId: 'ctl', runId, heartbeat: false },
+  transport: 'grpc',
+});
 let grpc;
 let peer;
 try {

@@ -3,7 +3,7 @@
 //   a. execute round trip and throughput: pool of 1 and of 8 vs a bare
 //      nice-grpc client on one worker vs a JSON-lines-over-stdio Python process;
 //   b. heartbeat CPU cost of 100 workers (2 s interval): heartbeats on vs off,
-//      and the same pings made as gRPC Health calls;
+//      and, with BENCH_TRANSPORT=grpc, the same pings made as gRPC Health calls;
 //   c. time to start and stop pools of 1, 10, 100 workers per placement;
 //   d. memory per worker (Python PSS, Node RSS growth) for 10 and 100 workers.
 //
@@ -55,6 +55,10 @@ const DEDICATED_SETTLE_S = num('BENCH_DEDICATED_SETTLE_S', 45);
 const settleSeconds = (placement) =>
   placement === 'dedicated' ? Math.max(SETTLE_S, DEDICATED_SETTLE_S) : SETTLE_S;
 const SIZES = (process.env.BENCH_SIZES ?? '1,10,100').split(',').map(Number);
+// The pools' transport: the default (framed) unless BENCH_TRANSPORT says otherwise.
+const TRANSPORT_OPTION = process.env.BENCH_TRANSPORT
+  ? { transport: process.env.BENCH_TRANSPORT }
+  : {};
 const START_CONCURRENCY = num('BENCH_START_CONCURRENCY', 4);
 const PLACEMENTS = ['dedicated', 'shared', 'inline'];
 // A small JSON payload (~110 bytes).
@@ -90,7 +94,11 @@ const fmtRate = (perS) => Math.round(perS);
 
 async function startPool(options) {
   const runId = newRunId(options.id ?? 'pool');
-  const pool = await createPool({ startConcurrency: START_CONCURRENCY, ...options, runId });
+  const pool = await createPool({
+    ...{ startConcurrency: START_CONCURRENCY, ...TRANSPORT_OPTION },
+    ...options,
+    runId,
+  });
   const stop = track(pool, () => pool.stop());
   return { pool, runId, stop };
 }
@@ -119,7 +127,12 @@ async function partA(python) {
   const pool1c8 = await startPool({ id: 'p1c8', size: 1, concurrency: 8 });
   const pool8 = await startPool({ id: 'p8', size: 8 });
   const workerRunId = newRunId('raw');
-  const worker = await startPythonWorker({ workerId: 'raw', runId: workerRunId });
+  // Over gRPC: the baseline is a bare nice-grpc client on the same worker.
+  const worker = await startPythonWorker({
+    workerId: 'raw',
+    runId: workerRunId,
+    transport: 'grpc',
+  });
   const stopWorker = track(worker, () => worker.stop());
   const raw = await openRawGrpcClient(worker.ready.grpcAddress);
   const jsonl = await startJsonLinesPeer(python);
@@ -493,7 +506,8 @@ async function partsBCD(python) {
         try {
           await sleep(settleSeconds(placement) * 1000);
           hb[`${placement}, heartbeats off`] = await cpuWindow(runPids(off.runId));
-          if (placement === 'shared') {
+          // gRPC Health calls need gRPC workers: BENCH_TRANSPORT=grpc.
+          if (placement === 'shared' && TRANSPORT_OPTION.transport === 'grpc') {
             const health = await openHealthClients(off.pool);
             try {
               hb[`${placement}, off + gRPC Health pings`] = await cpuWindow(

@@ -142,6 +142,13 @@ export function renderResults({ machine, runs, figures }) {
     '## Headline: Snakepit vs the alternatives',
     '',
     renderHeadline({ machine, figures, isLinked: false }),
+    '',
+    '## Issue 18 targets',
+    '',
+    "The data plane's targets (issue 18), from the figures of this run; ratios are measured side by side in it. " +
+      'The measured causes of the misses: [ADR 0012, "The targets"](../docs/adr/0012-framed-data-plane.md#the-targets).',
+    '',
+    table(['target', 'measured', 'verdict'], targetRows(figures)),
   ];
   for (const [bench, list] of byBench) {
     out.push('', `## ${bench} (\`bench/${bench}.bench.mjs\`)`);
@@ -156,6 +163,80 @@ export function renderResults({ machine, runs, figures }) {
 }
 
 // ---------------------------------------------------------------------------
+
+/** Issue 18's targets against this run's figures: [target, measured, verdict] rows. */
+function targetRows(figures) {
+  const compare = (kind, metric) =>
+    figures.find((f) => f.bench === 'compare' && f.kind === kind && f.metric === metric);
+  const find = (bench, test) => figures.find((f) => f.bench === bench && test(f));
+  const rows = [];
+  const add = (target, measured, isMet) =>
+    rows.push([
+      target,
+      measured ?? 'not measured',
+      measured === undefined ? '—' : isMet ? 'met' : 'missed',
+    ]);
+  const ratioOf = (a, b) => (a?.value && b?.value ? a.value / b.value : undefined);
+  const latency = ratioOf(compare('snakepit', 'latency'), compare('jsonl', 'latency'));
+  add(
+    'echo latency median ≤ 2× the JSON-lines peer',
+    latency && `${fmt(latency)}× (${fmt(compare('snakepit', 'latency').value)} ms)`,
+    latency <= 2,
+  );
+  const throughput = ratioOf(compare('snakepit', 'throughput'), compare('jsonl', 'throughput'));
+  add(
+    'throughput, 64 outstanding, ≥ 1/2 of the JSON-lines peer',
+    throughput &&
+      `1/${fmt(1 / throughput)} (${fmt(Math.round(compare('snakepit', 'throughput').value))} calls/s)`,
+    throughput >= 0.5,
+  );
+  const t = compare('snakepit', 'throughput');
+  const cpu = t && (t.nodeUsPerCall ?? 0) + (t.pythonUsPerCall ?? 0);
+  add(
+    'Node + Python CPU per call ≤ 50 µs',
+    t && `${fmt(cpu)} µs (${fmt(t.nodeUsPerCall)} + ${fmt(t.pythonUsPerCall)})`,
+    cpu <= 50,
+  );
+  const bridge = find('numpy', (f) => f.name.startsWith('framed: bridge'));
+  add(
+    'numpy MLP: round trip − in-process ≤ 0.2 ms',
+    bridge && `${fmt(bridge.value)} ms`,
+    bridge?.value <= 0.2,
+  );
+  const big = find('compare', (f) => f.kind === 'snakepit' && f.bytes === 64 * 1024 * 1024);
+  add(
+    '64 MiB argument round trip ≥ 1 GB/s',
+    big && `${fmt(big.mbPerS / 1000)} GB/s`,
+    big?.mbPerS >= 1000,
+  );
+  const hundred = find(
+    'forkserver',
+    (f) => f.section.includes('light adapter') && f.name === '100 workers, framed',
+  );
+  add(
+    '100 workers ready, `start: spawn`, ≤ 3 s',
+    hundred && `${fmt(hundred.value / 1000)} s`,
+    hundred?.value <= 3000,
+  );
+  add(
+    '100 workers ready, fork server, ≤ 1 s',
+    hundred && `${fmt(hundred['forkserver ms'] / 1000)} s`,
+    hundred?.['forkserver ms'] <= 1000,
+  );
+  const start = ratioOf(compare('snakepit', 'start'), compare('jsonl', 'start'));
+  add(
+    '10 workers ready ≤ 2× the JSON-lines peer',
+    start && `${fmt(start)}× (${fmt(compare('snakepit', 'start').value)} ms)`,
+    start <= 2,
+  );
+  const idle = find('heartbeat', (f) => f.name === 'framed, heartbeats on');
+  add(
+    '100 idle workers, default heartbeats, ≤ 1 % of one core',
+    idle && `${fmt(idle.value)} %`,
+    idle?.value <= 1,
+  );
+  return rows;
+}
 
 function headlineRows(figures) {
   const of = (kind, metric) =>

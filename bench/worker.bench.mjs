@@ -1,5 +1,6 @@
 // One worker, side by side in one run: spawn → Ready, control-channel
-// Ping/Pong round trip, and gRPC Execute round trip (medians and p99).
+// Ping/Pong round trip, and Execute round trip over the default (framed)
+// transport (medians and p99).
 import { randomBytes } from 'node:crypto';
 import { startPythonWorker } from '@snakepit/python-bridge';
 import { isQuick, record } from './record.mjs';
@@ -7,7 +8,7 @@ import { printTable, summarize } from './stats.mjs';
 
 const STARTS = Number(process.env.BENCH_STARTS ?? (isQuick ? 3 : 10));
 const ROUND_TRIPS = Number(process.env.BENCH_ROUND_TRIPS ?? 2000);
-// nice-grpc's client needs ~5000 calls to warm up (latency 2.4 → 0.85 ms).
+// A client needs a few thousand calls to warm up (nice-grpc's: latency 2.4 → 0.85 ms).
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5000);
 const runId = `bench-${randomBytes(4).toString('hex')}`;
 
@@ -41,15 +42,15 @@ try {
   const ping = summarize(pings);
   const execute = summarize(executes);
   printTable(
-    `One Python worker (${worker.ready.pythonVersion}, grpcio ${worker.ready.grpcVersion}); ${ROUND_TRIPS} sequential round trips`,
+    `One Python worker (${worker.ready.pythonVersion}, framed transport); ${ROUND_TRIPS} sequential round trips`,
     [
       { name: 'spawn → Ready (resolve, spawn, import, bind)', ...summarize(starts) },
       { name: 'control channel Ping → Pong', ...ping },
-      { name: 'gRPC Execute echo (JSON)', ...execute },
+      { name: 'Execute echo (JSON), framed', ...execute },
     ],
   );
   console.log(`ratio Execute / Ping (median): ${(execute.median / ping.median).toFixed(1)}×`);
-  record('ratios', 'gRPC Execute / control Ping (median)', execute.median / ping.median, '×');
+  record('ratios', 'framed Execute / control Ping (median)', execute.median / ping.median, '×');
 } finally {
   await worker.stop();
 }

@@ -100,7 +100,8 @@ for (const transport of TRANSPORTS) {
   recordSummary(SECTION.a, `${transport}: round trip`, rtt);
   recordSummary(SECTION.a, `${transport}: in-process`, local);
   record(SECTION.a, `${transport}: bridge (round trip − in-process)`, bridge, 'ms', {
-    headline: 'numpy MLP bridge cost per call',
+    // The headline shows the default transport's.
+    ...(transport === 'framed' ? { headline: 'numpy MLP bridge cost per call (framed)' } : {}),
   });
 }
 console.log(`\n${SECTION.b}`);

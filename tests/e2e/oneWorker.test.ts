@@ -4,11 +4,13 @@ import type { SnakepitEventName } from '@snakepit/core';
 import { startPythonWorker } from '@snakepit/python-bridge';
 import type { PythonWorker } from '@snakepit/python-bridge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testTransport } from '../support/pools.js';
 import { killRun, processesOfRun, waitFor, workersOfRun } from '../support/processes.js';
 
 // The first thin slice through every layer: Node spawns a real Python worker,
-// receives Ready over fd 3, exchanges Ping/Pong, calls Execute over gRPC on a
-// Unix socket, stops it, and nothing is left behind.
+// receives Ready over fd 3, exchanges Ping/Pong, calls Execute on a Unix
+// socket (the suite's transport: framed by default, gRPC with
+// SNAKEPIT_TEST_TRANSPORT=grpc), stops it, and nothing is left behind.
 describe('one real Python worker, end to end', () => {
   const runId = `e2e-${randomBytes(4).toString('hex')}`;
   const bus = new EventBus();
@@ -17,13 +19,17 @@ describe('one real Python worker, end to end', () => {
   let worker: PythonWorker;
 
   beforeAll(async () => {
-    worker = await startPythonWorker({ workerId: 'w1', runId, bus });
+    worker = await startPythonWorker({ workerId: 'w1', runId, bus, ...testTransport() });
   });
   afterAll(() => killRun(runId));
 
   it('announces itself in Ready with its pid, address and versions', () => {
     expect(worker.ready.pid).toBe(worker.pid);
-    expect(worker.ready.grpcAddress).toMatch(/^unix:\/\/\/.+\/w1\.[0-9a-f]{8}\.sock$/);
+    if (testTransport().transport === 'grpc') {
+      expect(worker.ready.grpcAddress).toMatch(/^unix:\/\/\/.+\/w1\.[0-9a-f]{8}\.sock$/);
+    } else {
+      expect(worker.ready.dataAddress).toMatch(/^\/.+\/w1\.[0-9a-f]{8}\.sock$/);
+    }
     expect(worker.ready.protocolVersion).toBe(1);
     expect(worker.ready.commands).toEqual(expect.arrayContaining(['echo', 'add', 'raise_error']));
     expect(workersOfRun(runId)).toEqual([worker.pid]);
@@ -35,7 +41,7 @@ describe('one real Python worker, end to end', () => {
     for (const latency of latencies) expect(latency).toBeGreaterThanOrEqual(0);
   });
 
-  it('executes commands over gRPC and returns their results', async () => {
+  it('executes commands and returns their results', async () => {
     await expect(worker.execute('echo', { text: 'héllo', n: [1, 2] })).resolves.toEqual({
       text: 'héllo',
       n: [1, 2],

@@ -150,12 +150,25 @@ describe('cgroup v2 layer', () => {
     const escapedPids = inCgroup.filter((pid) => !known.has(pid));
     expect(escapedPids).toHaveLength(1);
     const escaped = escapee(escapedPids[0] ?? -1);
-    const everything = [...ready.descendants, escaped].filter(
-      (p) => !('cmd' in p) || !String(p.cmd).includes('snakepit-watchdog'),
+    // The watchdog and what it runs (its `sleep`s and scans, at any depth)
+    // finish the kill on their own time, after the owner's death: not the run's.
+    const ofWatchdog = new Set(
+      ready.descendants
+        .filter((p) => 'cmd' in p && String(p.cmd).includes('snakepit-watchdog'))
+        .map((p) => p.pid),
     );
+    for (let isGrowing = true; isGrowing; ) {
+      isGrowing = false;
+      for (const p of ready.descendants) {
+        if (ofWatchdog.has(p.pid) || !('ppid' in p) || !ofWatchdog.has(Number(p.ppid))) continue;
+        ofWatchdog.add(p.pid);
+        isGrowing = true;
+      }
+    }
+    const everything = [...ready.descendants, escaped].filter((p) => !ofWatchdog.has(p.pid));
 
     const killedAt = owner.kill();
-    const gone = await waitUntilGone(everything, { sinceMs: killedAt, timeoutMs: 5_000 });
+    const gone = await waitUntilGone(everything, { sinceMs: killedAt, timeoutMs: 15_000 });
     expect(gone.survivors).toEqual([]);
 
     const dir = join(mountOf(), runCgroup ?? '');

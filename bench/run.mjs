@@ -11,7 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolvePython } from '@snakepit/core/process';
 import { renderHeadline, renderResults } from './render.mjs';
@@ -87,7 +87,10 @@ const machine = {
   memory: `${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
   kernel: `Linux ${release()}`,
   node: process.version,
-  python: python ? `${python.pythonVersion} (${python.path})` : 'not found',
+  // A path inside the repository is written relative to it: RESULTS.md names no one machine's paths.
+  python: python
+    ? `${python.pythonVersion} (${python.path.startsWith(`${join(here, '..')}/`) ? relative(join(here, '..'), python.path) : python.path})`
+    : 'not found',
   grpcio: python?.grpcVersion ?? 'not found',
   mode: isQuick ? 'quick (BENCH_QUICK=1: fewer, shorter runs)' : 'full',
   wallSeconds,

@@ -179,7 +179,8 @@ describe('entry points', () => {
         { encoding: 'utf8' },
       )
         .trim()
-        .split(',');
+        .split(',')
+        .sort();
     // The two APIs (api-logs for worker log records), no SDK.
     expect(loaded('index.js')).toEqual(['api', 'api-logs']);
     expect(loaded('setup/index.js')).toEqual(

@@ -30,8 +30,13 @@ MAX_SAFE_INTEGER = 2**53 - 1
 # (0.1234567890123456) or a string: a match only triggers the exact check.
 _LONG_DIGIT_RUN = re.compile(r"\d{16,}")
 
+# Made once: ``json.dumps`` with options builds an encoder per call.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+
 
 def _media_type(content_type: str) -> str:
+    if content_type == JSON or content_type == OCTET_STREAM:  # what the owner sends
+        return content_type
     return content_type.split(";", 1)[0].strip().lower()
 
 
@@ -58,7 +63,8 @@ def decode_arguments(payload: Data, content_type: str) -> Arguments:
     if not payload:
         return (), {}
     try:
-        value = json.loads(bytes(payload) if isinstance(payload, memoryview) else payload)
+        # The owner sends UTF-8 (what ``json.loads`` would detect, at more cost).
+        value = json.loads(str(payload, "utf-8"))
     except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError
         raise SerializationError(f"payload is not valid JSON: {exc}") from exc
     if isinstance(value, dict):
@@ -99,7 +105,7 @@ def encode_data(value: Any) -> Tuple[Data, str]:
         view = memoryview(value)
         return (view.cast("B") if view.c_contiguous else view.tobytes()), OCTET_STREAM
     try:
-        text = json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+        text = _ENCODER.encode(value)
         data = text.encode("utf-8")
     except (TypeError, ValueError, RecursionError) as exc:
         cls = type(value)

@@ -13,7 +13,7 @@ import math
 import threading
 import time
 from contextlib import contextmanager
-from typing import Callable, Dict, Iterator, List, Mapping, Optional, Tuple
+from typing import Callable, ContextManager, Dict, Iterator, List, Mapping, Optional, Tuple
 
 BusySink = Callable[[int, str], None]
 """Receives ``(duration_ms, reason)``: do not judge the worker hung for ``duration_ms``
@@ -85,17 +85,31 @@ def on_scope_exit(hook: Callable[[], None]) -> None:
     _scope_exit_hooks.append(hook)
 
 
-@contextmanager
-def call_scope(call: CallContext) -> Iterator[CallContext]:
+def call_scope(call: CallContext) -> ContextManager[CallContext]:
     """Make ``call`` the current call of this thread for the duration of the block."""
-    previous = current_call()
-    _current.call = call
-    try:
-        yield call
-    finally:
-        for hook in _scope_exit_hooks:
-            hook()
-        _current.call = previous
+    return _CallScope(call)
+
+
+class _CallScope:
+    """:func:`call_scope`'s block (a class, not a generator: it is on every call's path)."""
+
+    __slots__ = ("_call", "_previous")
+
+    def __init__(self, call: CallContext) -> None:
+        self._call = call
+        self._previous = _IDLE_CALL
+
+    def __enter__(self) -> CallContext:
+        self._previous = getattr(_current, "call", _IDLE_CALL)
+        _current.call = self._call
+        return self._call
+
+    def __exit__(self, *exc_info: object) -> None:
+        try:
+            for hook in _scope_exit_hooks:
+                hook()
+        finally:
+            _current.call = self._previous
 
 
 class _BusyTracker:

@@ -64,32 +64,37 @@ class Invoker:
         is_active: IsActive,
         trace: Optional[Mapping[str, str]] = None,
         payloads: Optional[Payloads] = None,
+        into: Optional[snakepit_pb2.ExecuteResponse] = None,
     ) -> snakepit_pb2.ExecuteResponse:
-        """Run one command; its result or its exception becomes the response."""
+        """Run one command; its result or its exception becomes the response.
+
+        ``into``: an empty response to fill in place and return (the framed transport
+        passes its frame's own: a response given to a message's constructor is copied).
+        """
+        response = snakepit_pb2.ExecuteResponse() if into is None else into
+        response.SetInParent()
         with self._counter.track():
-            facts: Dict[str, Any] = {"handler_time_us": 0}
+            span: Optional[HandlerSpan] = None
             try:
                 handler = self._registry.get(request.command)
                 args, kwargs = decode_arguments(
                     _request_data(request, payloads), request.content_type
                 )
                 started = time.perf_counter()
-                span: Optional[HandlerSpan] = None
                 try:
                     call = _call_context(request, is_active, trace)
-                    traced = handler_span(request.command, dict(trace or {}), request.forward_spans)
+                    traced = handler_span(request.command, trace or {}, request.forward_spans)
                     with call_scope(call), traced as span:
-                        facts["handler_span_recorded"] = span.is_recorded
+                        response.handler_span_recorded = span.is_recorded
                         result = _resolve(handler(*args, **kwargs))
                 finally:
-                    facts["handler_time_us"] = int((time.perf_counter() - started) * 1_000_000)
+                    response.handler_time_us = int((time.perf_counter() - started) * 1_000_000)
                     if span is not None and span.forwarded:
                         # Ended with the handler span, whether the handler returned or raised.
-                        facts["spans"] = span.forwarded
-                response = snakepit_pb2.ExecuteResponse(**facts)
+                        response.spans.extend(span.forwarded)
                 _encode_into(response.result, result, payloads)
             except BaseException as exc:  # see the module docstring
-                return snakepit_pb2.ExecuteResponse(error=python_error(exc), **facts)
+                response.error.CopyFrom(python_error(exc))  # replaces a result (a oneof)
             return response
 
     def stream(
@@ -175,7 +180,9 @@ def _call_context(
     is_active: IsActive,
     trace: Optional[Mapping[str, str]] = None,
 ) -> CallContext:
-    metadata = {**request.metadata, **(trace or {})}
+    metadata = dict(request.metadata)
+    if trace:
+        metadata.update(trace)
     return CallContext(request.command, metadata, request.timeout_ms, is_active)
 
 

@@ -10,8 +10,7 @@ from __future__ import annotations
 import os
 import sys
 import threading
-from contextlib import contextmanager
-from typing import Iterator, Tuple
+from typing import Tuple
 
 from ._proto import snakepit_pb2
 
@@ -26,17 +25,19 @@ class CallCounter:
         self._in_flight = 0
         self._completed = 0
 
-    @contextmanager
-    def track(self) -> Iterator[None]:
-        """Count one call for the duration of the block."""
+    def track(self) -> "CallCounter":
+        """Count one call for the duration of the ``with`` block (a class, not a
+        generator: this is on every call's path)."""
+        return self
+
+    def __enter__(self) -> None:
         with self._lock:
             self._in_flight += 1
-        try:
-            yield
-        finally:
-            with self._lock:
-                self._in_flight -= 1
-                self._completed += 1
+
+    def __exit__(self, *exc_info: object) -> None:
+        with self._lock:
+            self._in_flight -= 1
+            self._completed += 1
 
     def snapshot(self) -> Tuple[int, int]:
         """``(in_flight, completed)`` at one instant."""

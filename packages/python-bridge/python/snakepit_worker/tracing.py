@@ -31,7 +31,17 @@ from __future__ import annotations
 
 import contextlib
 import os
-from typing import TYPE_CHECKING, Any, Dict, Iterable, Iterator, List, Tuple
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    ContextManager,
+    Dict,
+    Iterable,
+    Iterator,
+    List,
+    Mapping,
+    Tuple,
+)
 
 from .context import current_call
 from .errors import qualified_type_name
@@ -68,10 +78,9 @@ def trace_metadata(invocation_metadata: Iterable[Tuple[str, Any]]) -> Dict[str, 
     return {key: str(value) for key, value in invocation_metadata if key in TRACE_KEYS}
 
 
-@contextlib.contextmanager
 def handler_span(
-    command: str, trace: Dict[str, str], forward: bool = False
-) -> Iterator[HandlerSpan]:
+    command: str, trace: Mapping[str, str], forward: bool = False
+) -> ContextManager[HandlerSpan]:
     """Runs the block inside the call's trace context, in a handler span when one records.
 
     Without OpenTelemetry, or without a ``traceparent``, it does nothing. An
@@ -82,8 +91,26 @@ def handler_span(
     """
     otel = _load_otel()
     if otel is None or "traceparent" not in trace:
-        yield HandlerSpan(False)
-        return
+        return _Untraced()  # most calls: no generator, no OpenTelemetry
+    return _traced(otel, command, trace, forward)
+
+
+class _Untraced:
+    """:func:`handler_span` for a call without trace context, or without OpenTelemetry."""
+
+    __slots__ = ()
+
+    def __enter__(self) -> HandlerSpan:
+        return HandlerSpan(False)
+
+    def __exit__(self, *exc_info: object) -> None:
+        return None
+
+
+@contextlib.contextmanager
+def _traced(
+    otel: Any, command: str, trace: Mapping[str, str], forward: bool
+) -> Iterator[HandlerSpan]:
     propagate, trace_api = otel
     parent = propagate.extract(trace)
     if forward:

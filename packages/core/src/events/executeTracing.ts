@@ -73,5 +73,7 @@ export interface ExecuteTracer {
     readonly poolId: string;
     readonly workerId: string;
     readonly command: string;
+    /** The data plane that carries the call (absent from pools that predate it). */
+    readonly transport?: 'framed' | 'grpc';
   }): ExecuteTrace;
 }

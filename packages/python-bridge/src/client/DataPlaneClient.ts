@@ -20,6 +20,8 @@ export interface CallResult {
 export interface DataPlaneClient {
   /** The worker's slot name. */
   readonly workerId: string;
+  /** What carries the calls: length-prefixed frames, or gRPC. */
+  readonly transport: 'framed' | 'grpc';
   /**
    * Runs `command` with `args` (JSON, or raw bytes as a `Uint8Array`).
    * @throws {PythonError} when the handler raised.

@@ -73,6 +73,7 @@ const WRITE_AHEAD_BYTES = 1024 * 1024;
  */
 export class FramedWorkerClient implements DataPlaneClient {
   readonly workerId: string;
+  readonly transport = 'framed';
   readonly #socket: Socket;
   readonly #reader: FrameReader;
   readonly #maxPayloadBytes: number;

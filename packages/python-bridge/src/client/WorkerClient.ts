@@ -40,6 +40,7 @@ export interface ExecuteOptions {
  */
 export class WorkerClient implements DataPlaneClient {
   readonly workerId: string;
+  readonly transport = 'grpc';
   readonly #channel: Channel;
   readonly #client: Client<WorkerServiceDefinition>;
 

@@ -232,7 +232,12 @@ export class Pool {
       const sent = deadline ? deadline.forWorker(options) : options;
       // Read per call: a tracer attached to the bus after the pool started counts.
       const tracer = this.#parts.tracer ?? this.#parts.bus.executeTracer;
-      const trace = tracer?.start({ poolId: this.id, workerId: call.slot.id, command });
+      const trace = tracer?.start({
+        poolId: this.id,
+        workerId: call.slot.id,
+        command,
+        transport: call.slot.client.transport,
+      });
       try {
         const traced = trace?.traceparent
           ? {

@@ -17,6 +17,11 @@ export interface ExecuteSpanTarget {
   /** The worker slot the call was dispatched to. */
   readonly workerId: string;
   readonly poolId?: string;
+  /**
+   * What carries the call; sets `rpc.system`: `snakepit` for the framed data
+   * plane, `grpc` for gRPC. @default 'grpc'
+   */
+  readonly transport?: 'framed' | 'grpc' | undefined;
 }
 
 /** Options of {@link startExecuteSpan}. */
@@ -59,8 +64,8 @@ export const EXECUTE_SPAN_NAME = 'snakepit.execute';
 /**
  * Starts the client span of one `execute` call and serialises its trace
  * context for the gRPC metadata (W3C Trace Context), following the RPC
- * semantic conventions (`rpc.system=grpc`, service `snakepit.v1.Worker`,
- * method `Execute`).
+ * semantic conventions (`rpc.system`: `snakepit` over the framed data plane,
+ * `grpc` over gRPC; service `snakepit.v1.Worker`, method `Execute`).
  *
  * ```ts
  * const call = startExecuteSpan(tracer, { command, workerId, poolId });
@@ -85,7 +90,7 @@ export function startExecuteSpan(
       kind: SpanKind.CLIENT,
       ...(options.startTime === undefined ? {} : { startTime: options.startTime }),
       attributes: {
-        'rpc.system': 'grpc',
+        'rpc.system': target.transport === 'framed' ? 'snakepit' : 'grpc',
         'rpc.service': 'snakepit.v1.Worker',
         'rpc.method': 'Execute',
         [A.command]: target.command,

@@ -43,6 +43,8 @@ describe('execute tracing through a real pool', () => {
     expect(seen.traceparent).toMatch(new RegExp(`^00-${traceId}-${spanId}-0[01]$`));
     expect(handler.spanContext().traceId).toBe(traceId);
     expect(handler.parentSpanContext?.spanId).toBe(spanId);
+    // The pool's default data plane is framed, not gRPC.
+    expect(execute.attributes['rpc.system']).toBe('snakepit');
   });
 
   it('marks the handler span with the Python exception when the handler raises', async () => {

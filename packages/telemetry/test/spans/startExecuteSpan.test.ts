@@ -40,6 +40,17 @@ describe('startExecuteSpan', () => {
     expect(span.status.code).toBe(SpanStatusCode.UNSET);
   });
 
+  it('names the remoting system by transport: snakepit for framed calls, grpc otherwise', () => {
+    for (const [transport, system] of [
+      ['framed', 'snakepit'],
+      ['grpc', 'grpc'],
+      [undefined, 'grpc'],
+    ] as const) {
+      startExecuteSpan(sdk.tracer, { command: 'echo', workerId: 'w0', transport }).end('ok');
+      expect(sdk.spans().at(-1)!.attributes['rpc.system']).toBe(system);
+    }
+  });
+
   it('is a child of the parent context (explicit or active)', () => {
     const parent = sdk.tracer.startSpan('request');
     const parentContext = trace.setSpan(ROOT_CONTEXT, parent);

@@ -129,6 +129,8 @@ def serve_grpc(path: str) -> None:
     snakepit_pb2_grpc.add_WorkerServicer_to_server(Service(), server)
     server.add_insecure_port("unix:" + path)
     server.start()
+    # The socket file appears at bind, before the server listens: say when it does.
+    open(path + ".ready", "w").close()
     stopped = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stopped.set())
     stopped.wait()

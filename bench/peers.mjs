@@ -208,7 +208,8 @@ export async function startRawGrpcPeer(python, socketPath) {
   const child = spawn(python, [PEER_SCRIPT, 'grpc', socketPath], {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  await until(() => existsSync(socketPath), `grpcio peer listening on ${socketPath}`);
+  // Not the socket file: grpcio binds it before it listens (ECONNREFUSED meanwhile).
+  await until(() => existsSync(`${socketPath}.ready`), `grpcio peer listening on ${socketPath}`);
   const client = await openRawGrpcClient(`unix://${socketPath}`);
   await client.execute('echo', { hello: 1 });
   return {

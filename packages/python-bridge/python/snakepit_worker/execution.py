@@ -24,7 +24,7 @@ import asyncio
 import inspect
 import time
 from collections.abc import Mapping
-from typing import Any, Callable, Dict, Generator, Optional, Protocol
+from typing import Any, Callable, Generator, Optional, Protocol
 
 from ._proto import snakepit_pb2
 from .adapter import CommandRegistry
